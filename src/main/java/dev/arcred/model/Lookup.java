@@ -8,7 +8,7 @@ import java.util.function.Function;
  * a CHECK_ERROR), or skipped (an earlier link ended the chain, so it was not read).
  */
 public sealed interface Lookup<T> {
-  record Found<T>(T value) implements Lookup<T> {}
+  record Found<T>(T get) implements Lookup<T> {}
 
   record Missing<T>(String detail) implements Lookup<T> {}
 
@@ -34,7 +34,7 @@ public sealed interface Lookup<T> {
   }
 
   default Optional<T> value() {
-    return this instanceof Found<T> f ? Optional.of(f.value()) : Optional.empty();
+    return this instanceof Found<T> f ? Optional.of(f.get()) : Optional.empty();
   }
 
   default boolean isMissing() {
@@ -43,7 +43,7 @@ public sealed interface Lookup<T> {
 
   default <R> Lookup<R> map(Function<T, R> fn) {
     if (this instanceof Found<T> f) {
-      return new Found<>(fn.apply(f.value()));
+      return new Found<>(fn.apply(f.get()));
     }
     if (this instanceof Missing<T> m) {
       return new Missing<>(m.detail());
