@@ -1,0 +1,226 @@
+package dev.arcred.cli;
+
+import dev.arcred.audit.Audit;
+import dev.arcred.checks.Judge;
+import dev.arcred.inventory.Connection;
+import dev.arcred.inventory.GoogleClients;
+import dev.arcred.inventory.Inventory;
+import dev.arcred.inventory.Scope;
+import dev.arcred.model.AuditReport;
+import dev.arcred.model.AuditSettings;
+import dev.arcred.model.Status;
+import dev.arcred.report.ReportWriter;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code arcred audit}: judge every npm remote repository of a scope and write the reports. */
+@Command(
+    name = "audit",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Audits the upstream authentication of Artifact Registry remote repositories (npm by default).",
+      "Where: live with --org/--folder/--project and Application Default Credentials; the bundled emulator with"
+          + " --fleet FILE or --demo; an emulator already running with --endpoint HOST:PORT plus a scope.",
+      "Exit codes: 0 no findings, 1 findings, 2 bad usage or input, 3 some link could not be read (CHECK_ERROR)."
+    })
+public final class AuditCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @ArgGroup(exclusive = true, multiplicity = "0..1")
+  Target target = new Target();
+
+  static final class Target {
+    @Option(names = "--fleet", paramLabel = "FILE", description = "Audit a fleet file (Cloud Asset export shape) served by the embedded emulator.")
+    Path fleet;
+
+    @Option(names = "--demo", description = "Audit the bundled demo fleet (app/demo-fleet.ndjson) with the embedded emulator.")
+    boolean demo;
+
+    @Option(names = "--endpoint", paramLabel = "HOST:PORT", description = "Audit through an emulator already running there (needs a scope).")
+    String endpoint;
+  }
+
+  @ArgGroup(exclusive = true, multiplicity = "0..1")
+  ScopeOptions scope = new ScopeOptions();
+
+  static final class ScopeOptions {
+    @Option(names = "--org", paramLabel = "ID", description = "Organization number to audit.")
+    String org;
+
+    @Option(names = "--folder", paramLabel = "ID", description = "Folder number to audit.")
+    String folder;
+
+    @Option(names = "--project", paramLabel = "ID", description = "Project ID or number to audit.")
+    String project;
+  }
+
+  @Option(names = "--out", paramLabel = "DIR", defaultValue = "arcred-report",
+      description = "Folder for findings.csv, repositories.csv, findings.json, report.html (default: ${DEFAULT-VALUE}).")
+  Path out;
+
+  @Option(names = "--now", paramLabel = "RFC3339", description = "Fix the clock, e.g. 2026-12-01T00:00:00Z (reproducible runs).")
+  String now;
+
+  @Option(names = "--formats", paramLabel = "LIST", defaultValue = "npm", split = ",",
+      description = "Remote repository formats to audit (default: ${DEFAULT-VALUE}); e.g. npm,maven,python,docker.")
+  String[] formats;
+
+  @Option(names = "--expiry-warning-days", paramLabel = "DAYS", defaultValue = "30",
+      description = "Report SECRET_EXPIRING this many days ahead (default: ${DEFAULT-VALUE}).")
+  int expiryWarningDays;
+
+  @Option(names = "--quota-project", paramLabel = "PROJECT",
+      description = "Project charged for quota (sent as x-goog-user-project); needed live with user credentials.")
+  String quotaProject;
+
+  @Option(names = "--parallelism", paramLabel = "N", defaultValue = "8", description = "Concurrent API calls (default: ${DEFAULT-VALUE}).")
+  int parallelism;
+
+  @Option(names = "--templates", paramLabel = "DIR", description = "HTML report templates (default: the bundled report-templates/).")
+  Path templates;
+
+  @CommandLine.Mixin EmulatorFlags emulatorFlags = new EmulatorFlags();
+
+  @Override
+  public Integer call() {
+    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter stdout = spec.commandLine().getOut();
+    AuditSettings settings;
+    Scope auditScope;
+    Set<String> formatSet;
+    try {
+      settings = new AuditSettings(clock(), Duration.ofDays(expiryWarningDays));
+      formatSet = formats();
+      auditScope = explicitScope();
+      checkOut();
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+    if (parallelism < 1) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--parallelism must be at least 1");
+    }
+    Path templateDir = templates != null ? templates : AppHome.templates();
+    if (!Files.isDirectory(templateDir)) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--templates: no such folder: " + templateDir);
+    }
+    Consumer<String> progress = line -> err.println("arcred: " + line);
+
+    EmbeddedEmulator embedded = null;
+    Connection connection;
+    try {
+      if (target.demo || target.fleet != null) {
+        Path fleet = target.demo ? AppHome.demoFleet() : target.fleet;
+        embedded = EmbeddedEmulator.start(fleet, emulatorFlags);
+        connection = Connection.emulator(embedded.endpoint());
+        if (auditScope == null) {
+          auditScope = embedded.organization();
+        }
+        progress.accept("embedded emulator serving " + fleet + " on " + embedded.endpoint());
+      } else if (target.endpoint != null) {
+        if (auditScope == null) {
+          throw new CommandLine.ParameterException(spec.commandLine(),
+              "--endpoint needs a scope: --org ID, --folder ID or --project ID");
+        }
+        connection = Connection.emulator(target.endpoint, quotaProject);
+      } else {
+        if (auditScope == null) {
+          throw new CommandLine.ParameterException(spec.commandLine(),
+              "say what to audit: --org ID, --folder ID or --project ID (live), or --fleet FILE, --demo, --endpoint HOST:PORT");
+        }
+        connection = Connection.live(quotaProject);
+      }
+    } catch (EmbeddedEmulator.BadFleet e) {
+      err.println("arcred: " + e.getMessage());
+      return Main.USAGE;
+    }
+
+    try (EmbeddedEmulator ignored = embedded;
+        GoogleClients clients = GoogleClients.connect(connection);
+        Inventory inventory = new Inventory(clients, parallelism, progress)) {
+      Audit.Outcome outcome = new Audit(inventory, new Judge(), progress).run(auditScope, formatSet, settings);
+      AuditReport report = outcome.report();
+      outcome.notes().forEach(n -> progress.accept("note: " + n));
+      new ReportWriter(templateDir).writeAll(report, out);
+      summarize(report, stdout);
+      if (report.hasCheckErrors()) {
+        return Main.INCOMPLETE;
+      }
+      return report.findings().isEmpty() ? Main.OK : Main.FINDINGS;
+    } catch (GoogleClients.NoCredentialsException e) {
+      err.println("arcred: " + e.getMessage());
+      return Main.USAGE;
+    }
+  }
+
+  private void summarize(AuditReport report, PrintWriter stdout) {
+    Map<Status, Long> byStatus = new EnumMap<>(Status.class);
+    Arrays.stream(Status.values()).forEach(s -> byStatus.put(s, 0L));
+    report.results().forEach(r -> byStatus.merge(r.status(), 1L, Long::sum));
+    stdout.printf("Audited %d repositories in %s: %d OK, %d WARN, %d FAIL, %d UNKNOWN; %d findings.%n",
+        report.results().size(), report.scope(), byStatus.get(Status.OK), byStatus.get(Status.WARN),
+        byStatus.get(Status.FAIL), byStatus.get(Status.UNKNOWN), report.findings().size());
+    stdout.printf("Reports: %s (report.html, findings.csv, repositories.csv, findings.json)%n",
+        out.toAbsolutePath().normalize());
+    stdout.flush();
+  }
+
+  private Instant clock() {
+    if (now == null) {
+      return Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    }
+    try {
+      return java.time.OffsetDateTime.parse(now).toInstant();
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException("--now: not an RFC 3339 time: '" + now + "' (e.g. 2026-12-01T00:00:00Z)");
+    }
+  }
+
+  private Set<String> formats() {
+    Set<String> set = new LinkedHashSet<>();
+    for (String f : formats) {
+      String format = f.strip().toUpperCase(Locale.ROOT);
+      if (!format.matches("[A-Z_]+")) {
+        throw new IllegalArgumentException("--formats: not a format: '" + f + "'");
+      }
+      set.add(format);
+    }
+    return set;
+  }
+
+  private Scope explicitScope() {
+    if (scope.org != null) {
+      return Scope.organization(scope.org);
+    }
+    if (scope.folder != null) {
+      return Scope.folder(scope.folder);
+    }
+    if (scope.project != null) {
+      return Scope.project(scope.project);
+    }
+    return null;
+  }
+
+  private void checkOut() {
+    if (Files.exists(out) && !Files.isDirectory(out)) {
+      throw new IllegalArgumentException("--out: not a folder: " + out);
+    }
+  }
+}
