@@ -74,8 +74,8 @@ final class HtmlReport {
     List<FindingView> findings = FindingRow.of(report).stream().map(FindingView::of).toList();
     int unknown = summary.byStatus().get(Status.UNKNOWN.name());
     Map<String, Object> context = new LinkedHashMap<>();
-    context.put("scope", report.scope());
-    context.put("organization", report.organization());
+    context.put("scope", text(report.scope()));
+    context.put("organization", text(report.organization()));
     context.put("generatedAt", DateTimeFormatter.ISO_INSTANT.format(report.now()));
     context.put("repositoryCount", summary.repositories());
     context.put("findingCount", summary.findings());
