@@ -1,0 +1,82 @@
+package dev.arcred.report;
+
+import dev.arcred.model.AuditReport;
+import dev.arcred.model.Credentials;
+import dev.arcred.model.Finding;
+import dev.arcred.model.Repository;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * findings.csv and repositories.csv: RFC 4180 quoting, UTF-8 without a byte order mark, "\n" between records (so
+ * that nightly files diff cleanly). Every cell that a spreadsheet would run as a formula is neutralised.
+ */
+final class CsvReports {
+  static final List<String> FINDINGS_COLUMNS =
+      List.of("repository", "project", "location", "rule", "severity", "status", "link", "detail", "fix");
+  static final List<String> REPOSITORIES_COLUMNS = List.of("repository", "project", "project_number", "location",
+      "format", "mode", "upstream", "username", "secret_version", "status", "findings", "rules");
+
+  private CsvReports() {}
+
+  /** One row per finding, in (repository, rule, detail) order. */
+  static byte[] findings(AuditReport report) {
+    return table(FINDINGS_COLUMNS, FindingRow.of(report).stream().map(row -> {
+      Repository repository = row.repository();
+      Finding finding = row.finding();
+      return Arrays.asList(repository.name(), repository.projectId(), repository.location(), finding.rule(),
+          finding.severity().name(), row.result().status().name(), finding.link().name(), finding.detail(),
+          finding.fix());
+    }).toList());
+  }
+
+  /** One row per audited repository, in name order; rules are the distinct rule IDs that fired, sorted. */
+  static byte[] repositories(AuditReport report) {
+    return table(REPOSITORIES_COLUMNS, report.results().stream().map(result -> {
+      Repository repository = result.repository();
+      Credentials credentials = Results.credentials(result);
+      // Arrays.asList, not List.of: a value the API did not return (a username, say) is null here
+      return Arrays.asList(repository.name(), repository.projectId(), repository.projectNumber(), repository.location(),
+          repository.format(), repository.mode(), repository.upstream(), credentials.username(),
+          credentials.passwordSecretVersion(), result.status().name(), String.valueOf(result.findings().size()),
+          String.join(";", Results.ruleIds(result)));
+    }).toList());
+  }
+
+  /**
+   * Prefixes a cell with ' when it starts with a character that makes spreadsheets read it as a formula (= + - @,
+   * tab, carriage return), as Cloud Custodian does: fleet values such as usernames are chosen by whoever can edit a
+   * repository. null becomes "".
+   */
+  static String neutralise(String cell) {
+    if (cell == null || cell.isEmpty()) {
+      return "";
+    }
+    return switch (cell.charAt(0)) {
+      case '=', '+', '-', '@', '\t', '\r' -> "'" + cell;
+      default -> cell;
+    };
+  }
+
+  private static byte[] table(List<String> columns, List<List<String>> rows) {
+    CSVFormat format = CSVFormat.RFC4180.builder()
+        .setHeader(columns.toArray(String[]::new))
+        .setRecordSeparator("\n")
+        .get();
+    StringWriter out = new StringWriter();
+    try (CSVPrinter printer = new CSVPrinter(out, format)) {
+      for (List<String> row : rows) {
+        printer.printRecord(row.stream().map(CsvReports::neutralise).toList());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("writing to memory cannot fail", e);
+    }
+    return out.toString().getBytes(StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,120 @@
+package dev.arcred.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.arcred.model.AuditReport;
+import dev.arcred.model.Credentials;
+import dev.arcred.model.Finding;
+import dev.arcred.model.Repository;
+import dev.arcred.model.RepositoryResult;
+import java.nio.charset.StandardCharsets;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+
+/**
+ * findings.json, shape documented in docs/findings-json.md. Built as a tree, so keys come out in the order they are
+ * put: the order of the documentation, with the summary's maps sorted. Values are raw (no spreadsheet neutralising);
+ * a value the API did not return is null.
+ */
+final class JsonReport {
+  static final int SCHEMA_VERSION = 1;
+
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  // "\n" whatever the platform (Jackson's default indenter uses the system's line separator), arrays one item a line
+  private static final DefaultIndenter INDENTER = new DefaultIndenter("  ", "\n");
+  private static final ObjectWriter WRITER = MAPPER.writer(new DefaultPrettyPrinter()
+      .withObjectIndenter(INDENTER)
+      .withArrayIndenter(INDENTER)
+      .withSeparators(Separators.createDefaultInstance()
+          .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+          .withObjectEmptySeparator("")
+          .withArrayEmptySeparator("")));
+
+  private JsonReport() {}
+
+  static byte[] render(AuditReport report, ReportSummary summary) {
+    ObjectNode root = MAPPER.createObjectNode();
+    root.put("schemaVersion", SCHEMA_VERSION);
+    root.put("scope", report.scope());
+    root.put("organization", report.organization());
+    root.put("generatedAt", DateTimeFormatter.ISO_INSTANT.format(report.now()));
+    root.set("summary", summary(summary));
+    ArrayNode repositories = root.putArray("repositories");
+    for (RepositoryResult result : report.results()) {
+      repositories.add(repository(result));
+    }
+    ArrayNode findings = root.putArray("findings");
+    for (FindingRow row : FindingRow.of(report)) {
+      ObjectNode node = findings.addObject();
+      node.put("repository", row.repository().name());
+      node.put("rule", row.finding().rule());
+      node.put("severity", row.finding().severity().name());
+      node.put("status", row.result().status().name());
+      putFindingBody(node, row.finding());
+    }
+    try {
+      return (WRITER.writeValueAsString(root) + "\n").getBytes(StandardCharsets.UTF_8);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a tree of strings and numbers always serialises", e);
+    }
+  }
+
+  private static ObjectNode summary(ReportSummary summary) {
+    ObjectNode node = MAPPER.createObjectNode();
+    node.put("repositories", summary.repositories());
+    node.put("findings", summary.findings());
+    node.set("byStatus", counts(summary.byStatus()));
+    node.set("byRule", counts(summary.byRule()));
+    node.set("bySeverity", counts(summary.bySeverity()));
+    ObjectNode byProject = node.putObject("byProject");
+    summary.byProject().forEach((project, counts) -> {
+      ObjectNode projectNode = byProject.putObject(project);
+      projectNode.put("repositories", counts.repositories());
+      projectNode.put("findings", counts.findings());
+      projectNode.set("byStatus", counts(counts.byStatus()));
+    });
+    return node;
+  }
+
+  private static ObjectNode counts(Map<String, Integer> counts) {
+    ObjectNode node = MAPPER.createObjectNode();
+    counts.forEach(node::put);
+    return node;
+  }
+
+  private static ObjectNode repository(RepositoryResult result) {
+    Repository repository = result.repository();
+    Credentials credentials = Results.credentials(result);
+    ObjectNode node = MAPPER.createObjectNode();
+    node.put("repository", repository.name());
+    node.put("project", repository.projectId());
+    node.put("projectNumber", repository.projectNumber());
+    node.put("location", repository.location());
+    node.put("format", repository.format());
+    node.put("mode", repository.mode());
+    node.put("upstream", repository.upstream());
+    node.put("username", credentials.username());
+    node.put("secretVersion", credentials.passwordSecretVersion());
+    node.put("status", result.status().name());
+    ArrayNode findings = node.putArray("findings");
+    for (Finding finding : result.findings()) {
+      ObjectNode findingNode = findings.addObject();
+      findingNode.put("rule", finding.rule());
+      findingNode.put("severity", finding.severity().name());
+      putFindingBody(findingNode, finding);
+    }
+    return node;
+  }
+
+  private static void putFindingBody(ObjectNode node, Finding finding) {
+    node.put("link", finding.link().name());
+    node.put("detail", finding.detail());
+    node.put("fix", finding.fix());
+  }
+}

@@ -1,0 +1,174 @@
+package dev.arcred.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.arcred.model.AuditReport;
+import dev.arcred.model.Finding;
+import dev.arcred.model.RepositoryResult;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** report.html from the real templates in report-templates/. */
+class HtmlReportTest {
+  static final Path TEMPLATES = Path.of("report-templates");
+
+  static String html(AuditReport report) throws IOException {
+    return new String(new HtmlReport(TEMPLATES).render(report, ReportSummary.of(report)), StandardCharsets.UTF_8);
+  }
+
+  /** The part of the page between the opening tag of section id and the next section's. */
+  static String section(String html, String id) {
+    int start = html.indexOf("<section id=\"" + id + "\">");
+    assertThat(start).as("section " + id).isNotNegative();
+    int end = html.indexOf("</section>", start);
+    return html.substring(start, end);
+  }
+
+  @Test
+  void fleetValuesAreEscaped() throws IOException {
+    String html = html(SampleReports.small());
+
+    assertThat(html).contains("&lt;script&gt;alert(1)&lt;/script&gt;")
+        .doesNotContain("<script>alert")
+        .doesNotContainIgnoringCase("<script")
+        .doesNotContain("<img")
+        .contains("=HYPERLINK(&quot;http://x&quot;)")
+        .contains("https://evil.example/&quot;&gt;&lt;img src=&quot;https://evil.example/x.png&quot;&gt;");
+  }
+
+  @Test
+  void theSelfContainedPageLoadsNothingFromAnywhere() throws IOException {
+    String html = html(SampleReports.small());
+
+    Matcher remote = Pattern.compile("(?i)(src|href|action|srcset|xlink:href)\\s*=\\s*[\"']?\\s*(https?:)?//")
+        .matcher(html);
+    assertThat(remote.find()).as("a remote reference: %s", remote.hitEnd() ? "" : remote.group()).isFalse();
+    assertThat(html).doesNotContainIgnoringCase("<link")
+        .doesNotContainIgnoringCase("@import")
+        .doesNotContainIgnoringCase("url(")
+        .doesNotContainIgnoringCase("<iframe")
+        .contains("<style>")
+        .contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">");
+    // in-page anchors are the only links
+    Matcher href = Pattern.compile("href=\"([^\"]*)\"").matcher(html);
+    while (href.find()) {
+      assertThat(href.group(1)).startsWith("#");
+    }
+  }
+
+  @Test
+  void theHeaderShowsScopeOrganizationAndGenerationTime() throws IOException {
+    String html = html(SampleReports.small());
+
+    assertThat(html).contains("<title>arcred audit: organizations/100000000001</title>")
+        .contains("<dt>Scope</dt><dd>organizations/100000000001</dd>")
+        .contains("<dt>Organization</dt><dd>organizations/100000000001</dd>")
+        .contains("<time datetime=\"2026-12-03T00:00:00Z\">2026-12-03T00:00:00Z</time>");
+  }
+
+  @Test
+  void everyFindingHasARowWithItsRepositoryRuleSeverityDetailAndFix() throws IOException {
+    AuditReport report = SampleReports.small();
+    List<String> rows = rows(section(html(report), "findings"));
+
+    assertThat(rows).hasSize(report.findings().size());
+    for (int i = 0; i < rows.size(); i++) {
+      Finding finding = FindingRow.of(report).get(i).finding();
+      assertThat(rows.get(i))
+          .contains("<td class=\"name\">" + finding.repository() + "</td>")
+          .contains("<td class=\"rule\">" + finding.rule() + "</td>")
+          .contains(">" + finding.severity().name() + "</span>")
+          .contains("<div class=\"detail\">" + escaped(finding.detail()) + "</div>");
+      if (!finding.fix().isEmpty()) {
+        assertThat(rows.get(i)).contains("<code class=\"fix\">" + finding.fix() + "</code>");
+      } else {
+        assertThat(rows.get(i)).contains("Fix: none, a person must decide.").doesNotContain("<code");
+      }
+    }
+  }
+
+  @Test
+  void theChainOfFourLinksMarksTheBrokenOne() throws IOException {
+    String row = rows(section(html(SampleReports.small()), "findings")).get(2); // SERVICE_AGENT_NO_ACCESS
+
+    assertThat(row).contains("SERVICE_AGENT_NO_ACCESS");
+    String chain = row.substring(row.indexOf("<td class=\"chain\">"), row.indexOf("</td>", row.indexOf("chain")));
+    assertThat(chain.replaceAll("<[^>]+>", "")).isEqualTo("credentials → secret → version → ✗ access");
+    assertThat(chain).containsOnlyOnce("<mark class=\"broken\"")
+        .contains("<mark class=\"broken\" title=\"broken: the service agent&#39;s read access\">✗ access</mark>");
+  }
+
+  @Test
+  void theCoverageSectionListsWhatCouldNotBeRead() throws IOException {
+    String html = html(SampleReports.small());
+    String coverage = section(html, "coverage");
+
+    assertThat(html).contains("<strong>Incomplete audit.</strong> 1 of 6 repositories could not be fully read");
+    assertThat(rows(coverage)).hasSize(2);
+    assertThat(coverage)
+        .contains("SecretManagerService.GetSecret projects/beta/secrets/tok2: PERMISSION_DENIED")
+        .contains("AssetService.BatchGetEffectiveIamPolicies projects/beta/secrets/tok2: UNAVAILABLE after 5")
+        .contains("(2 CHECK_ERROR findings)")
+        .doesNotContain("Every link of every audited repository was read");
+  }
+
+  @Test
+  void aCompleteAuditSaysSo() throws IOException {
+    String html = html(SampleReports.healthy());
+
+    assertThat(html).contains("Complete audit: every link of every audited repository was read.")
+        .doesNotContain("Incomplete audit")
+        .contains("<dt>Organization</dt><dd><span class=\"muted\">unknown</span></dd>");
+    assertThat(section(html, "coverage")).contains("no CHECK_ERROR");
+    assertThat(section(html, "findings")).contains("<p>No findings.</p>");
+  }
+
+  @Test
+  void theSummaryCountsByStatusSeverityRuleAndProject() throws IOException {
+    String summary = section(html(SampleReports.small()), "summary");
+
+    assertThat(summary)
+        .contains("<span class=\"badge status-fail\">FAIL</span></td><td class=\"num\">3</td>")
+        .contains("<span class=\"badge status-unknown\">UNKNOWN</span></td><td class=\"num\">1</td>")
+        .contains("<span class=\"badge sev-high\">HIGH</span></td><td class=\"num\">3</td>")
+        .contains("<tr><td>CHECK_ERROR</td><td><span class=\"badge sev-high\">HIGH</span></td>"
+            + "<td class=\"num\">2</td></tr>")
+        .contains("<tr><td>beta</td><td class=\"num\">2</td><td class=\"num\">0</td><td class=\"num\">0</td>"
+            + "<td class=\"num\">1</td><td class=\"num\">1</td><td class=\"num\">3</td></tr>");
+    // the chart: HIGH (3) is the longest bar, CRITICAL (2) two thirds of it
+    assertThat(summary).contains("<rect class=\"bar-high\" x=\"80\" y=\"28\" width=\"" + HtmlReport.CHART_WIDTH + "\"")
+        .contains("<rect class=\"bar-critical\" x=\"80\" y=\"4\" width=\"160\"");
+  }
+
+  @Test
+  void everyRepositoryIsListedWithItsStatus() throws IOException {
+    AuditReport report = SampleReports.small();
+    List<String> rows = rows(section(html(report), "repositories"));
+
+    assertThat(rows).hasSize(report.results().size());
+    for (int i = 0; i < rows.size(); i++) {
+      RepositoryResult result = report.results().get(i);
+      assertThat(rows.get(i)).contains("<td class=\"name\">" + result.repository().name() + "</td>")
+          .contains("<span class=\"badge status-" + result.status().name().toLowerCase() + "\">"
+              + result.status().name() + "</span>");
+    }
+  }
+
+  static String escaped(String text) {
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
+        .replace("'", "&#39;");
+  }
+
+  /** The body rows of the first table in a section. */
+  static List<String> rows(String section) {
+    int body = section.indexOf("<tbody>");
+    String tbody = section.substring(body, section.indexOf("</tbody>", body));
+    return Arrays.stream(tbody.split("<tr>")).skip(1).toList();
+  }
+}
