@@ -167,6 +167,12 @@ public final class AuditCommand implements Callable<Integer> {
     } catch (GoogleClients.NoCredentialsException e) {
       err.println("arcred: " + e.getMessage());
       return Main.USAGE;
+    } catch (dev.arcred.report.ReportTemplateException e) {
+      err.println("arcred: report template error (no report written): " + e.getMessage());
+      return Main.USAGE;
+    } catch (java.io.IOException e) {
+      err.println("arcred: cannot write the reports to " + out + ": " + e.getMessage());
+      return Main.USAGE;
     }
   }
 
