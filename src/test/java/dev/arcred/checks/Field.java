@@ -205,13 +205,17 @@ final class Field {
     }
 
     Secret version(long number, VersionState state) {
-      versions.put(number, new SecretVersionInfo(number, state, null));
+      return version(number, state, null);
+    }
+
+    Secret version(long number, VersionState state, Instant scheduledDestroyTime) {
+      versions.put(number, new SecretVersionInfo(number, state, scheduledDestroyTime));
       return this;
     }
 
+    /** As Secret Manager schedules a destruction: the version is DISABLED until then. */
     Secret destroyScheduled(long number, Instant at) {
-      versions.put(number, new SecretVersionInfo(number, VersionState.DISABLED, at));
-      return this;
+      return version(number, VersionState.DISABLED, at);
     }
 
     Secret alias(String alias, long number) {
