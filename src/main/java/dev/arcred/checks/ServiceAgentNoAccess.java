@@ -49,8 +49,8 @@ public final class ServiceAgentNoAccess extends AbstractRule {
         .append(": Artifact Registry cannot read the token, so pulls of private packages fail.");
     List<Grant> held = Grant.all(policy, Grant.agent(agent));
     if (!held.isEmpty()) {
-      detail.append(" It holds ").append(held.stream().map(g -> describeHeld(g, facts.roles()))
-          .collect(Collectors.joining(", "))).append(", which do not include that permission.");
+      detail.append(" It holds only roles without that permission: ").append(held.stream()
+          .map(g -> describeHeld(g, facts.roles())).collect(Collectors.joining("; "))).append('.');
     }
     List<Grant> others = Grant.granting(policy, facts.roles(),
         m -> ANY_AGENT.matcher(m).matches() && !Grant.agent(agent).test(m));

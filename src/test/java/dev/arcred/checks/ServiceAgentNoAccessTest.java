@@ -49,7 +49,7 @@ class ServiceAgentNoAccessTest {
   void editorOnTheProjectDoesNotGrantIt() {
     Finding finding = only(rule,
         policies(on(NPM_TOKEN), on(PROJECT, grant("roles/editor", agent(TEAM_A))), on(FOLDER)).facts());
-    assertThat(finding.detail()).contains("It holds roles/editor on projects/300000000001, which do not include");
+    assertThat(finding.detail()).contains("It holds only roles without that permission: roles/editor on projects/300000000001.");
   }
 
   @Test
