@@ -4,6 +4,7 @@ import static dev.arcred.checks.Field.FOLDER;
 import static dev.arcred.checks.Field.NPM_TOKEN;
 import static dev.arcred.checks.Field.ORG;
 import static dev.arcred.checks.Field.SETTINGS;
+import static dev.arcred.checks.Field.TEAM_A;
 import static dev.arcred.checks.Field.findings;
 import static dev.arcred.checks.Field.healthy;
 import static dev.arcred.checks.Field.npmToken;
@@ -65,6 +66,30 @@ class CheckErrorTest {
     var facts = healthy().secretFailed("SecretManagerService.GetSecret", DENIED)
         .policyFailed("SecretManagerService.GetIamPolicy", DENIED).facts();
     assertThat(findings(rule, facts)).extracting(Finding::link).containsExactly(Link.SECRET, Link.ACCESS);
+  }
+
+  /** team-a's repository with these credentials and nothing read past them. */
+  private static Field.Remote readUpToCredentials(String reference) {
+    return new Field.Remote("team-a", TEAM_A, "npmjs-proxy").credentials("ci-reader", reference);
+  }
+
+  @Test
+  void aLinkTheChainReachedButNobodyReadIsNeverOk() {
+    Finding secret = only(rule, readUpToCredentials("projects/team-a/secrets/npm-token/versions/2").facts());
+    assertThat(secret.link()).isEqualTo(Link.SECRET);
+    assertThat(secret.detail()).contains("it was not read although the chain reached it");
+    var policyUnread = readUpToCredentials("projects/team-a/secrets/npm-token/versions/2").secret(npmToken()).facts();
+    assertThat(only(rule, policyUnread).link()).isEqualTo(Link.ACCESS);
+    assertThat(new Judge().judge(policyUnread, SETTINGS).status()).isEqualTo(Status.UNKNOWN);
+  }
+
+  @Test
+  void linksPastTheEndOfTheChainAreRightlyLeftUnread() {
+    assertThat(findings(rule, readUpToCredentials(null).facts())).isEmpty();
+    assertThat(findings(rule, readUpToCredentials("projects/team-a/secrets/npm-token/versions/01").facts())).isEmpty();
+    // a missing secret has no policy to read
+    assertThat(findings(rule, readUpToCredentials("projects/team-a/secrets/nope/versions/1").secretMissing().facts()))
+        .isEmpty();
   }
 
   @Test
