@@ -40,24 +40,30 @@ abstract class AbstractRule implements Rule {
   }
 
   /**
-   * A value from the fleet as a detail shows it: in double quotes, control characters escaped, cut at 200 characters.
-   * Values are attacker-controlled and details end up in terminals, CSV and HTML.
+   * A value from the fleet as a detail shows it: in double quotes, escaped, cut at 200 characters. Values are
+   * attacker-controlled and details end up in terminals, CSV and HTML.
    */
   static String shown(String value) {
-    StringBuilder out = new StringBuilder("\"");
-    value.codePoints().limit(SHOWN_LENGTH).forEach(c -> {
-      if (c == '"' || c == '\\') {
-        out.append('\\').append((char) c);
-      } else if (Character.isISOControl(c)) {
+    String cut = value.codePoints().limit(SHOWN_LENGTH)
+        .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+    return "\"" + escaped(cut.replace("\\", "\\\\").replace("\"", "\\\""))
+        + (cut.length() < value.length() ? "..." : "") + "\"";
+  }
+
+  /**
+   * Text with control and format characters (newlines, escape sequences, bidirectional overrides) written as
+   * {@code \\uXXXX}, so that it cannot break a line or disguise itself; for fleet values and error messages.
+   */
+  static String escaped(String text) {
+    StringBuilder out = new StringBuilder();
+    text.codePoints().forEach(c -> {
+      if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT) {
         out.append(String.format("\\u%04x", c));
       } else {
         out.appendCodePoint(c);
       }
     });
-    if (value.codePointCount(0, value.length()) > SHOWN_LENGTH) {
-      out.append("...");
-    }
-    return out.append('"').toString();
+    return out.toString();
   }
 
   @Override

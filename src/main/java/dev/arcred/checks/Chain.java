@@ -54,7 +54,7 @@ final class Chain {
         .collect(Collectors.joining(", "));
   }
 
-  /** How the reference reached its version: "pins version 2" or "follows the alias latest, now version 3". */
+  /** How the reference reached its version: "pins version 2 of secret S", "follows the alias latest of secret S, now version 3". */
   static String resolution(SecretRef ref, SecretVersionInfo version) {
     if (ref.pinned()) {
       return "pins version " + version.number() + " of secret " + ref.secretName();

@@ -44,7 +44,7 @@ public final class CheckError extends AbstractRule {
   private static Optional<String> unread(Lookup<?> lookup, boolean reached) {
     if (lookup instanceof Lookup.Failed<?> failed) {
       String reason = failed.reason() == null ? "" : failed.reason().strip().replaceFirst("\\.$", "");
-      return Optional.of(failed.call() + " failed: " + reason + ".");
+      return Optional.of(escaped(failed.call()) + " failed: " + escaped(reason) + ".");
     }
     if (reached && lookup instanceof Lookup.Skipped<?>) {
       return Optional.of("it was not read although the chain reached it (a defect of arcred, please report it).");

@@ -38,9 +38,9 @@ class CredentialsIncompleteTest {
 
   @Test
   void aHostileUsernameIsQuotedInTheFixAndEscapedInTheDetail() {
-    Finding finding = only(rule, healthy().credentials("ci'; rm -rf ~ #\n", null).facts());
-    assertThat(finding.fix()).contains(" --remote-username='ci'\\''; rm -rf ~ #\n' ");
-    assertThat(finding.detail()).contains("\"ci'; rm -rf ~ #\\u000a\"").doesNotContain("\n");
+    Finding finding = only(rule, healthy().credentials("ci'; rm -rf ~ #\n\u202e\"", null).facts());
+    assertThat(finding.fix()).contains(" --remote-username='ci'\\''; rm -rf ~ #\n\u202e\"' ");
+    assertThat(finding.detail()).contains("\"ci'; rm -rf ~ #\\u000a\\u202e\\\"\"").doesNotContain("\n", "\u202e");
   }
 
   @Test
