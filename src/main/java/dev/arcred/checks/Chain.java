@@ -10,6 +10,7 @@ import dev.arcred.model.SecretRef;
 import dev.arcred.model.SecretVersionInfo;
 import dev.arcred.model.VersionState;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -54,7 +55,10 @@ final class Chain {
         .collect(Collectors.joining(", "));
   }
 
-  /** How the reference reached its version: "pins version 2 of secret S", "follows the alias latest of secret S, now version 3". */
+  /**
+   * How the reference reached its version: "pins version 2 of secret S", "follows the alias latest of secret S, now
+   * version 3".
+   */
   static String resolution(SecretRef ref, SecretVersionInfo version) {
     if (ref.pinned()) {
       return "pins version " + version.number() + " of secret " + ref.secretName();
@@ -85,15 +89,21 @@ final class Chain {
     return secret.versions().stream().filter(Chain::usable).max(Comparator.comparingLong(SecretVersionInfo::number));
   }
 
+  /** The bindings that let the repository's service agent read the secret, when the policy was read. */
+  static Optional<List<Grant>> agentGrants(ChainFacts facts) {
+    return policy(facts).map(p -> Grant.granting(p, facts.roles(), Grant.agent(facts.repository().serviceAgent())));
+  }
+
   /**
    * The command that grants the repository's service agent Secret Accessor on the secret itself; with
    * --condition=None when the secret's own policy holds conditional bindings (gcloud asks for a condition then).
    */
-  static String grantAgent(ChainFacts facts, SecretRef ref, EffectivePolicy policy) {
-    boolean conditions = policy.policies().stream()
+  static String grantAgent(ChainFacts facts) {
+    boolean conditions = policy(facts).orElseThrow().policies().stream()
         .filter(p -> p.level() == PolicyLevel.SECRET)
         .flatMap(p -> p.bindings().stream())
         .anyMatch(Binding::conditional);
+    SecretRef ref = reference(facts).orElseThrow();
     return GcloudCommands.grantSecretAccess(
         ref.project(), ref.secret(), facts.repository().serviceAgent().member(), conditions);
   }

@@ -23,7 +23,8 @@ public final class SecretNotFound extends AbstractRule {
     if (ref.isEmpty() || !(facts.secret() instanceof Lookup.Missing<?> missing)) {
       return List.of();
     }
-    String answer = missing.detail() == null || missing.detail().isBlank() ? "" : " (" + escaped(missing.detail()) + ")";
+    String answer =
+        missing.detail() == null || missing.detail().isBlank() ? "" : " (" + escaped(missing.detail()) + ")";
     return List.of(finding(facts, Link.SECRET,
         "Secret " + ref.get().secretName() + " does not exist" + answer + ": Artifact Registry finds no token,"
             + " so pulls of private packages fail. Point the repository at an existing secret, or create this one"

@@ -2,7 +2,6 @@ package dev.arcred.checks;
 
 import dev.arcred.model.AuditSettings;
 import dev.arcred.model.ChainFacts;
-import dev.arcred.model.EffectivePolicy;
 import dev.arcred.model.Finding;
 import dev.arcred.model.Link;
 import dev.arcred.model.RuleIds;
@@ -10,7 +9,6 @@ import dev.arcred.model.SecretRef;
 import dev.arcred.model.ServiceAgent;
 import dev.arcred.model.Severity;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -25,13 +23,12 @@ public final class ServiceAgentConditionalAccess extends AbstractRule {
 
   @Override
   public List<Finding> check(ChainFacts facts, AuditSettings settings) {
-    Optional<EffectivePolicy> policy = Chain.policy(facts);
-    ServiceAgent agent = facts.repository().serviceAgent();
-    List<Grant> granting = policy.map(p -> Grant.granting(p, facts.roles(), Grant.agent(agent))).orElse(List.of());
+    List<Grant> granting = Chain.agentGrants(facts).orElse(List.of());
     if (granting.isEmpty() || granting.stream().anyMatch(g -> !g.conditional())) {
       return List.of();
     }
     SecretRef ref = Chain.reference(facts).orElseThrow();
+    ServiceAgent agent = facts.repository().serviceAgent();
     return List.of(finding(facts, Link.ACCESS,
         "The repository's service agent " + agent.email() + " reads secret " + ref.secretName()
             + " only under conditions: " + granting.stream().map(Grant::describe).collect(Collectors.joining("; "))

@@ -34,14 +34,11 @@ public final class ServiceAgentNoAccess extends AbstractRule {
   @Override
   public List<Finding> check(ChainFacts facts, AuditSettings settings) {
     Optional<EffectivePolicy> read = Chain.policy(facts);
-    if (read.isEmpty()) {
+    if (read.isEmpty() || !Chain.agentGrants(facts).orElseThrow().isEmpty()) {
       return List.of();
     }
     EffectivePolicy policy = read.get();
     ServiceAgent agent = facts.repository().serviceAgent();
-    if (!Grant.granting(policy, facts.roles(), Grant.agent(agent)).isEmpty()) {
-      return List.of();
-    }
     SecretRef ref = Chain.reference(facts).orElseThrow();
     StringBuilder detail = new StringBuilder("No binding in the effective allow policy of secret ")
         .append(ref.secretName()).append(" gives the repository's service agent ").append(agent.email())
@@ -62,13 +59,14 @@ public final class ServiceAgentNoAccess extends AbstractRule {
           .append("); this repository's project is ").append(repository.projectId())
           .append(", number ").append(repository.projectNumber()).append('.');
     }
-    List<Grant> unexpanded = Grant.granting(policy, facts.roles(), m -> m.startsWith("group:") || m.startsWith("domain:"));
+    List<Grant> unexpanded =
+        Grant.granting(policy, facts.roles(), m -> m.startsWith("group:") || m.startsWith("domain:"));
     if (!unexpanded.isEmpty()) {
       detail.append(" Groups and domains are not expanded: ")
           .append(unexpanded.stream().map(g -> g.member() + " holds " + g.describe()).collect(Collectors.joining("; ")))
           .append('.');
     }
-    return List.of(finding(facts, Link.ACCESS, detail.toString(), Chain.grantAgent(facts, ref, policy)));
+    return List.of(finding(facts, Link.ACCESS, detail.toString(), Chain.grantAgent(facts)));
   }
 
   private static String describeHeld(Grant grant, RoleCatalog roles) {
