@@ -138,26 +138,21 @@ public final class FleetGenerator {
         List.of("secretmanager.secrets.get", "secretmanager.secrets.list", "secretmanager.versions.get",
             "secretmanager.versions.list"));
 
-    List<List<String>> broadAgents = new ArrayList<>();
-    List<List<String>> broadRoles = new ArrayList<>();
+    List<List<Binding>> broadGrants = new ArrayList<>(org.folders()); // per folder, from broad-access faults
     for (int f = 0; f < org.folders(); f++) {
-      broadAgents.add(new ArrayList<>(0));
-      broadRoles.add(new ArrayList<>(0));
+      broadGrants.add(new ArrayList<>(0));
     }
     for (int p = 1; p < org.projects(); p++) {
       if (planner.hasBroadFault(p)) {
         BroadGrant grant = planner.broadGrant(p);
         if (grant.onFolder()) {
-          broadAgents.get(org.projectFolder(p)).add(org.agent(p));
-          broadRoles.get(org.projectFolder(p)).add(grant.role());
+          broadGrants.get(org.projectFolder(p)).add(Binding.of(grant.role(), org.agent(p)));
         }
       }
     }
     for (int f = 0; f < org.folders(); f++) {
-      lines.folder(f, planner.folderPolicy(f, broadAgents.get(f), broadRoles.get(f)));
+      lines.folder(f, planner.folderPolicy(f, broadGrants.get(f)));
     }
-    broadAgents = null;
-    broadRoles = null;
 
     lines.project(Organization.CENTRAL, planner.centralProjectPolicy());
     lines.role(Organization.CENTRAL, Binding.UPSTREAM_TOKEN_READER, "Upstream token reader",

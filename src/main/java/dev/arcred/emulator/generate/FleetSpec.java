@@ -59,24 +59,8 @@ public record FleetSpec(int repos, int projects, int folders, int locations, lon
     return Math.max(2, (repos + 4) / 5);
   }
 
-  public FleetSpec withProjects(int p) {
-    return new FleetSpec(repos, p, folders, locations, seed, now);
-  }
-
-  public FleetSpec withFolders(int f) {
-    return new FleetSpec(repos, projects, f, locations, seed, now);
-  }
-
-  public FleetSpec withLocations(int l) {
-    return new FleetSpec(repos, projects, folders, l, seed, now);
-  }
-
   public FleetSpec withSeed(long s) {
     return new FleetSpec(repos, projects, folders, locations, s, now);
-  }
-
-  public FleetSpec withNow(Instant n) {
-    return new FleetSpec(repos, projects, folders, locations, seed, n);
   }
 
   public List<String> regions() {

@@ -85,7 +85,7 @@ final class ProjectPlanner {
         .bindings();
   }
 
-  List<Binding> folderPolicy(int folder, List<String> broadAgents, List<String> broadRoles) {
+  List<Binding> folderPolicy(int folder, List<Binding> broadGrants) {
     Random r = Seeds.random(seed, Seeds.FOLDER_POLICY, folder);
     String name = org.folderName(folder);
     Policy policy = new Policy();
@@ -101,9 +101,7 @@ final class ProjectPlanner {
     if (r.nextDouble() < 0.2) {
       policy.add("roles/artifactregistry.reader", group(name + "-devs"));
     }
-    for (int i = 0; i < broadAgents.size(); i++) {
-      policy.add(broadRoles.get(i), broadAgents.get(i));
-    }
+    broadGrants.forEach(b -> b.members().forEach(m -> policy.add(b.role(), m)));
     return policy.bindings();
   }
 
