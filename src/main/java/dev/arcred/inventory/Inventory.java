@@ -189,6 +189,22 @@ public final class Inventory implements AutoCloseable {
       return Optional.empty();
     }
     Optional<String> number = snap.projectNumber(ref.project());
+    if (number.isEmpty()) {
+      return Optional.empty();
+    }
+    // One instance per secret, shared by every repository that references it: memory grows with secrets.
+    return bulk.computeIfAbsent("projects/" + number.get() + "/secrets/" + ref.secret(),
+        k -> buildFromSnapshot(ref, scope));
+  }
+
+  private final Map<String, Optional<SecretReader.DirectSecret>> bulk = new ConcurrentHashMap<>();
+
+  private Optional<SecretReader.DirectSecret> buildFromSnapshot(SecretRef ref, Scope scope) {
+    OrgSnapshot snap = snapshot;
+    if (scope.kind() != Scope.Kind.ORGANIZATION) {
+      return Optional.empty();
+    }
+    Optional<String> number = snap.projectNumber(ref.project());
     if (number.isEmpty() || !snap.projectIdsByNumber.containsKey(number.get())) {
       return Optional.empty();
     }
