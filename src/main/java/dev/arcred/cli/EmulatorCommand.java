@@ -21,14 +21,14 @@ import picocli.CommandLine.Spec;
  * {@code arcred emulator --fleet FILE}: serves a fleet through the emulated Google APIs (gRPC and REST/JSON) on
  * 127.0.0.1 until stopped (Ctrl-C, SIGTERM), then prints the calls it served per method on stderr.
  */
-@Command(name = "emulator", mixinStandardHelpOptions = true,
+@Command(name = "emulator", mixinStandardHelpOptions = true, subcommands = GenerateCommand.class,
     description = "Serve a fleet file through emulated Cloud Asset, Artifact Registry and Secret Manager APIs "
         + "on 127.0.0.1 until stopped.")
 public final class EmulatorCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Option(names = "--fleet", required = true, paramLabel = "FILE", description = "The fleet file to serve.")
+  @Option(names = "--fleet", paramLabel = "FILE", description = "The fleet file to serve (required).")
   Path fleet;
 
   @Option(names = "--port", paramLabel = "P", defaultValue = "0",
@@ -51,6 +51,10 @@ public final class EmulatorCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    if (fleet == null) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+          "Missing required option: '--fleet=FILE' (or a subcommand: generate)");
+    }
     FleetState state;
     EmulatorOptions options;
     try {
