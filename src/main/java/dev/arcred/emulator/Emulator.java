@@ -8,6 +8,8 @@ import com.linecorp.armeria.server.grpc.HttpJsonTranscodingQueryParamMatchRule;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -45,7 +47,7 @@ public final class Emulator implements AutoCloseable {
     Server server = Server.builder()
         .port(new InetSocketAddress(loopback(), options.port()), SessionProtocol.HTTP)
         .service(grpc)
-        .gracefulShutdownTimeoutMillis(0, 1000)
+        .gracefulShutdownTimeoutMillis(0, 0)
         .build();
     server.start().join();
     return new Emulator(server, state, calls);
@@ -80,7 +82,19 @@ public final class Emulator implements AutoCloseable {
   @Override
   public void close() {
     if (closed.compareAndSet(false, true)) {
-      server.stop().join();
+      // Armeria's stop future also waits for Netty's boss threads, which shut down with a fixed 2 s quiet period;
+      // the ports are closed and every connection is gone long before, so wait only for that.
+      CompletableFuture<Void> stopping = server.stop();
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (!server.activePorts().isEmpty() && !stopping.isDone() && System.nanoTime() < deadline) {
+        try {
+          Thread.sleep(5);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          stopping.join();
+          return;
+        }
+      }
     }
   }
 }
