@@ -1,20 +1,26 @@
 package dev.arcred.emulator;
 
+import com.google.api.HttpRule;
 import com.linecorp.armeria.common.SessionProtocol;
 import com.linecorp.armeria.server.Server;
+import com.linecorp.armeria.server.ServerBuilder;
 import com.linecorp.armeria.server.grpc.GrpcService;
+import com.linecorp.armeria.server.grpc.HttpJsonTranscodingConflictStrategy;
 import com.linecorp.armeria.server.grpc.HttpJsonTranscodingOptions;
 import com.linecorp.armeria.server.grpc.HttpJsonTranscodingQueryParamMatchRule;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The bundled fake Google: Cloud Asset, Artifact Registry and Secret Manager served over gRPC (and HTTP/JSON
- * transcoding) on a loopback port, from a {@link FleetState}. Only 127.0.0.1 is ever bound.
+ * The bundled fake Google: Cloud Asset, Artifact Registry (with its locations) and Secret Manager served over gRPC
+ * and REST/JSON (Armeria's transcoding of the same services, following their google.api.http rules, with Google's
+ * error bodies) on a loopback port, from a {@link FleetState}. Only 127.0.0.1 is ever bound. Every call passes
+ * the {@link Gate}: counted, delayed, charged to quotas, perhaps failed on purpose.
  */
 public final class Emulator implements AutoCloseable {
   private final Server server;
@@ -22,35 +28,60 @@ public final class Emulator implements AutoCloseable {
   private final CallCounter calls;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private Emulator(Server server, FleetState state, CallCounter calls) {
+  private final int port;
+  private final int restPort;
+
+  private Emulator(Server server, FleetState state, CallCounter calls, EmulatorOptions options) {
     this.server = server;
     this.state = state;
     this.calls = calls;
+    List<Integer> ports = server.activePorts().values().stream()
+        .map(p -> p.localAddress().getPort()).sorted().toList();
+    // Two ports: the one asked for as --port (or the first bound when both are ephemeral) serves as the main one.
+    int main = options.port() != 0 ? options.port()
+        : options.restPort() > 0 ? ports.stream().filter(p -> p != options.restPort()).findFirst().orElseThrow()
+        : ports.get(0);
+    this.port = main;
+    this.restPort = options.restPort() < 0 ? -1
+        : ports.stream().filter(p -> p != main).findFirst().orElse(main);
   }
 
-  /** Starts serving; returns once the port is bound. */
+  /** Starts serving; returns once the ports are bound. */
   public static Emulator start(FleetState state, EmulatorOptions options) {
     CallCounter calls = new CallCounter();
     Denials denials = new Denials(state, options);
+    ArtifactRegistryService artifactRegistry = new ArtifactRegistryService(state, denials, options.clock());
     GrpcService grpc = GrpcService.builder()
         .addService(new AssetService(state, options.clock()))
-        .addService(new ArtifactRegistryService(state, denials, options.clock()))
+        .addService(artifactRegistry)
         .addService(new SecretManagerService(state, denials))
-        .intercept(calls)
+        .addService(new LocationsService(state, artifactRegistry))
+        .intercept(new Gate(state, calls, options))
         .useBlockingTaskExecutor(true)
-        // gcloud sends query parameters in lowerCamelCase (options.requestedPolicyVersion, updateMask)
         .enableHttpJsonTranscoding(HttpJsonTranscodingOptions.builder()
+            // gcloud sends query parameters in lowerCamelCase (options.requestedPolicyVersion, updateMask)
             .queryParamMatchRules(HttpJsonTranscodingQueryParamMatchRule.ORIGINAL_FIELD,
                 HttpJsonTranscodingQueryParamMatchRule.LOWER_CAMEL_CASE)
+            // gcloud lists Artifact Registry's locations through v1beta2: this rule replaces the mixin's own
+            .additionalHttpRules(HttpRule.newBuilder()
+                .setSelector(LocationsService.SERVICE + ".ListLocations")
+                .setGet("/v1/{name=projects/*}/locations")
+                .addAdditionalBindings(HttpRule.newBuilder().setGet("/v1beta2/{name=projects/*}/locations"))
+                .build())
+            .conflictStrategy(HttpJsonTranscodingConflictStrategy.lastWins())
+            .errorHandler(new GoogleErrorBodies())
             .build())
         .build();
-    Server server = Server.builder()
+    ServerBuilder builder = Server.builder()
         .port(new InetSocketAddress(loopback(), options.port()), SessionProtocol.HTTP)
         .service(grpc)
-        .gracefulShutdownTimeoutMillis(0, 0)
-        .build();
+        .gracefulShutdownTimeoutMillis(0, 0);
+    if (options.restPort() >= 0) {
+      builder.port(new InetSocketAddress(loopback(), options.restPort()), SessionProtocol.HTTP);
+    }
+    Server server = builder.build();
     server.start().join();
-    return new Emulator(server, state, calls);
+    return new Emulator(server, state, calls, options);
   }
 
   private static InetAddress loopback() {
@@ -61,8 +92,19 @@ public final class Emulator implements AutoCloseable {
     }
   }
 
+  /** The port serving gRPC and REST. */
   public int port() {
-    return server.activeLocalPort(SessionProtocol.HTTP);
+    return port;
+  }
+
+  /** The second port asked for with a REST port (it serves gRPC too), or -1. */
+  public int restPort() {
+    return restPort;
+  }
+
+  /** {@code http://127.0.0.1:PORT/}: the base URL for REST clients (gcloud's api_endpoint_overrides). */
+  public String restUrl() {
+    return "http://127.0.0.1:" + (restPort > 0 ? restPort : port) + "/";
   }
 
   /** {@code 127.0.0.1:PORT}, for {@code Connection.emulator(...)} and {@code --endpoint}. */
