@@ -94,6 +94,10 @@ public final class AuditCommand implements Callable<Integer> {
   @Option(names = "--parallelism", paramLabel = "N", defaultValue = "8", description = "Concurrent API calls (default: ${DEFAULT-VALUE}).")
   int parallelism;
 
+  @Option(names = "--transport", paramLabel = "grpc|rest", defaultValue = "grpc",
+      description = "The Google clients' wire protocol: grpc or rest (HTTP/JSON) (default: ${DEFAULT-VALUE}).")
+  String transport;
+
   @Option(names = "--templates", paramLabel = "DIR", description = "HTML report templates (default: the bundled report-templates/).")
   Path templates;
 
@@ -116,6 +120,17 @@ public final class AuditCommand implements Callable<Integer> {
     }
     if (parallelism < 1) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--parallelism must be at least 1");
+    }
+    Connection.Transport wire = switch (transport) {
+      case "grpc" -> Connection.Transport.GRPC;
+      case "rest" -> Connection.Transport.REST;
+      default -> throw new CommandLine.ParameterException(spec.commandLine(),
+          "--transport is grpc or rest, not '" + transport + "'");
+    };
+    if (!target.demo && target.fleet == null && emulatorFlags.anyGiven()) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "the emulator's options (--latency, --quotas, --faults, --fail, --deny-project, ...) apply to the "
+              + "embedded emulator: use them with --fleet or --demo (or give them to 'arcred emulator')");
     }
     Path templateDir = templates != null ? templates : AppHome.templates();
     if (!Files.isDirectory(templateDir)) {
@@ -153,7 +168,7 @@ public final class AuditCommand implements Callable<Integer> {
     }
 
     try (EmbeddedEmulator ignored = embedded;
-        GoogleClients clients = GoogleClients.connect(connection);
+        GoogleClients clients = GoogleClients.connect(connection.withTransport(wire));
         Inventory inventory = new Inventory(clients, parallelism, progress)) {
       Audit.Outcome outcome = new Audit(inventory, new Judge(), progress).run(auditScope, formatSet, settings);
       AuditReport report = outcome.report();

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 
 /** The bundled emulator started in this process for --fleet and --demo, on an ephemeral loopback port. */
 final class EmbeddedEmulator implements AutoCloseable {
-  /** A fleet file that cannot be used: exit 2 with this message. */
+  /** A fleet file, or an emulator option, that cannot be used: exit 2 with this message. */
   static final class BadFleet extends RuntimeException {
     BadFleet(String message) {
       super(message);
@@ -36,7 +36,12 @@ final class EmbeddedEmulator implements AutoCloseable {
     if (state.organization() == null || state.organization().isEmpty()) {
       throw new BadFleet(fleet + ": no cloudresourcemanager.googleapis.com/Organization line: the fleet has no organization");
     }
-    EmulatorOptions options = flags.toOptions(EmulatorOptions.defaults());
+    EmulatorOptions options;
+    try {
+      options = flags.toOptions(EmulatorOptions.defaults());
+    } catch (IllegalArgumentException e) {
+      throw new BadFleet(e.getMessage());
+    }
     return new EmbeddedEmulator(Emulator.start(state, options));
   }
 

@@ -4,22 +4,26 @@ import dev.arcred.emulator.Emulator;
 import dev.arcred.emulator.EmulatorOptions;
 import dev.arcred.emulator.FleetException;
 import dev.arcred.emulator.FleetState;
+import dev.arcred.emulator.GcloudConfig;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
  * {@code arcred emulator --fleet FILE}: serves a fleet through the emulated Google APIs (gRPC and REST/JSON) on
- * 127.0.0.1 until stopped (Ctrl-C, SIGTERM), then prints the calls it served per method on stderr.
+ * 127.0.0.1 until stopped (Ctrl-C, SIGTERM), then prints the calls it served per method, and per targeted project
+ * and method, on stderr. It writes a CLOUDSDK_CONFIG folder that points gcloud at it and says how to use it.
  */
 @Command(name = "emulator", mixinStandardHelpOptions = true, subcommands = GenerateCommand.class,
     description = "Serve a fleet file through emulated Cloud Asset, Artifact Registry and Secret Manager APIs "
@@ -35,14 +39,16 @@ public final class EmulatorCommand implements Callable<Integer> {
       description = "The loopback port to listen on (default: 0, pick a free one).")
   int port;
 
-  @Option(names = "--deny-project", paramLabel = "ID",
-      description = "Answer PERMISSION_DENIED for the repositories and secrets of this project (ID or number); "
-          + "repeatable.")
-  List<String> deniedProjects = new ArrayList<>();
+  @Option(names = "--rest-port", paramLabel = "R",
+      description = "Also listen on this loopback port (REST/JSON and gRPC alike; 0 picks a free one). REST is "
+          + "answered on --port too.")
+  Integer restPort;
 
-  @Option(names = "--deny-secret", paramLabel = "NAME",
-      description = "Answer PERMISSION_DENIED for this secret (projects/P/secrets/S); repeatable.")
-  List<String> deniedSecrets = new ArrayList<>();
+  @Option(names = "--gcloud-config", paramLabel = "DIR",
+      description = "Write a ready CLOUDSDK_CONFIG folder here (default: a temporary folder, removed on exit).")
+  Path gcloudConfig;
+
+  @Mixin EmulatorFlags emulatorFlags = new EmulatorFlags();
 
   private final CountDownLatch stopRequested = new CountDownLatch(1);
   private final AtomicBoolean stopped = new AtomicBoolean();
@@ -59,7 +65,8 @@ public final class EmulatorCommand implements Callable<Integer> {
     EmulatorOptions options;
     try {
       state = FleetState.load(fleet);
-      options = EmulatorOptions.defaults().withPort(port).denyProjects(deniedProjects).denySecrets(deniedSecrets);
+      options = emulatorFlags.toOptions(EmulatorOptions.defaults().withPort(port)
+          .withRestPort(restPort == null ? -1 : restPort));
     } catch (FleetException | IllegalArgumentException e) {
       err.println("arcred emulator: " + e.getMessage());
       err.flush();
@@ -73,13 +80,34 @@ public final class EmulatorCommand implements Callable<Integer> {
       err.flush();
       return 2;
     }
+    Path config;
+    boolean temporaryConfig = gcloudConfig == null;
+    try {
+      config = GcloudConfig.write(temporaryConfig ? Files.createTempDirectory("arcred-gcloud-") : gcloudConfig,
+          emulator.restUrl());
+    } catch (IOException e) {
+      emulator.close();
+      err.println("arcred emulator: cannot write the gcloud configuration: " + e.getMessage());
+      err.flush();
+      return 2;
+    }
     String org = state.organization().substring("organizations/".length());
-    out.println("arcred emulator serving " + fleet + " on " + emulator.endpoint());
+    out.println("arcred emulator serving " + fleet + " on " + emulator.endpoint() + " (gRPC and REST/JSON)"
+        + (emulator.restPort() > 0 ? "; REST also on " + emulator.restUrl() : ""));
     out.println("point arcred at it: app/arcred audit --endpoint " + emulator.endpoint() + " --org " + org);
+    out.println("point gcloud at it: export CLOUDSDK_CONFIG=" + config.toAbsolutePath()
+        + (temporaryConfig ? "   (removed when the emulator stops)" : ""));
+    out.println("  (or in your own configuration:");
+    GcloudConfig.commands(emulator.restUrl()).lines().forEach(line -> out.println("     " + line));
+    out.println("   and try: gcloud asset search-all-resources --scope=organizations/" + org
+        + " --asset-types=artifactregistry.googleapis.com/Repository)");
     out.println("stop with Ctrl-C");
     out.flush();
 
-    Thread hook = new Thread(() -> shutDown(emulator, err), "arcred-emulator-shutdown");
+    Thread hook = new Thread(() -> {
+      shutDown(emulator, err);
+      removeTemporary(temporaryConfig ? config : null);
+    }, "arcred-emulator-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     try {
       stopRequested.await();
@@ -92,7 +120,19 @@ public final class EmulatorCommand implements Callable<Integer> {
       // the hook is running or has run: it closes the emulator
     }
     shutDown(emulator, err);
+    removeTemporary(temporaryConfig ? config : null);
     return 0;
+  }
+
+  private static void removeTemporary(Path config) {
+    if (config == null) {
+      return;
+    }
+    try (var files = Files.walk(config)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException | UncheckedIOException e) {
+      // a temporary folder left behind is harmless
+    }
   }
 
   /** Stops serving as Ctrl-C would (for embedding and tests); {@link #call} then returns 0. */
@@ -108,6 +148,14 @@ public final class EmulatorCommand implements Callable<Integer> {
     Map<String, Long> calls = emulator.calls().snapshot();
     err.println("arcred emulator stopped after " + emulator.calls().total() + " calls");
     calls.forEach((method, count) -> err.printf("  %8d  %s%n", count, method));
+    Map<String, Map<String, Long>> byProject = emulator.calls().byProject();
+    if (!byProject.isEmpty()) {
+      err.println("calls per targeted project:");
+      byProject.forEach((project, methods) -> {
+        err.printf("  %8d  %s%n", methods.values().stream().mapToLong(Long::longValue).sum(), project);
+        methods.forEach((method, count) -> err.printf("  %8s  %8d  %s%n", "", count, method));
+      });
+    }
     err.flush();
   }
 

@@ -23,6 +23,7 @@ import com.google.protobuf.util.Timestamps;
 import io.grpc.stub.StreamObserver;
 import java.text.ParseException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -35,7 +36,8 @@ import java.util.stream.Collectors;
  * Cloud Asset Inventory v1 (https://cloud.google.com/asset-inventory/docs/reference/rpc/google.cloud.asset.v1):
  * ListAssets, SearchAllResources and BatchGetEffectiveIamPolicies over the fleet. Every other method answers
  * UNIMPLEMENTED. A repository's upstream username and passwordSecretVersion never appear in an answer: the real
- * service redacts them.
+ * service redacts them. With a lag, every answer comes from the fleet as it was that long ago
+ * ({@link FleetState#assetView}), as the real inventory trails writes by minutes to a day.
  */
 final class AssetService extends AssetServiceGrpc.AssetServiceImplBase {
   static final int LIST_ASSETS_DEFAULT = 100;
@@ -48,10 +50,13 @@ final class AssetService extends AssetServiceGrpc.AssetServiceImplBase {
 
   private final FleetState state;
   private final Clock clock;
+  private final Duration lag;
 
-  AssetService(FleetState state, Clock clock) {
+  /** @param lag how far Cloud Asset trails the truth: it answers from the fleet as it was that long ago */
+  AssetService(FleetState state, Clock clock, Duration lag) {
     this.state = state;
     this.clock = clock;
+    this.lag = lag;
   }
 
   /**
@@ -71,10 +76,11 @@ final class AssetService extends AssetServiceGrpc.AssetServiceImplBase {
       int size = Pages.size(request.getPageSize(), LIST_ASSETS_DEFAULT, LIST_ASSETS_MAX, true);
       Predicate<String> types = types(request.getAssetTypesList());
       ContentType content = request.getContentType();
+      FleetState.AssetView view = state.assetView(lag);
       List<Asset> source = switch (content) {
-        case CONTENT_TYPE_UNSPECIFIED -> state.resourceAssets().stream().map(AssetService::nameOnly).toList();
-        case RESOURCE -> state.resourceAssets().stream().map(AssetService::redact).toList();
-        case IAM_POLICY -> state.policyAssets();
+        case CONTENT_TYPE_UNSPECIFIED -> view.resourceAssets().stream().map(AssetService::nameOnly).toList();
+        case RESOURCE -> view.resourceAssets().stream().map(AssetService::redact).toList();
+        case IAM_POLICY -> view.policyAssets();
         default -> throw Errors.unimplemented("content_type " + content);
       };
       List<Asset> inScope = source.stream()
@@ -106,7 +112,7 @@ final class AssetService extends AssetServiceGrpc.AssetServiceImplBase {
       int size = request.getPageSize() <= 0 ? SEARCH_DEFAULT : Math.min(request.getPageSize(), SEARCH_MAX);
       Predicate<String> types = types(request.getAssetTypesList());
       ReadMask mask = ReadMask.of(request.getReadMask());
-      List<Asset> inScope = state.resourceAssets().stream()
+      List<Asset> inScope = state.assetView(lag).resourceAssets().stream()
           .filter(a -> a.getAncestorsList().contains(scope) && types.test(a.getAssetType())).toList();
       Pages.Page<Asset> page = Pages.page(inScope, Asset::getName, request.getPageToken(),
           "SearchAllResources|" + scope + "|" + request.getAssetTypesList() + "|" + mask, size);
@@ -138,10 +144,11 @@ final class AssetService extends AssetServiceGrpc.AssetServiceImplBase {
             + " resources' effective policies can be retrieved in a batch; got " + request.getNamesCount());
       }
       BatchGetEffectiveIamPoliciesResponse.Builder response = BatchGetEffectiveIamPoliciesResponse.newBuilder();
+      FleetState.AssetView view = state.assetView(lag);
       for (String name : request.getNamesList()) {
-        String canonical = state.canonicalFullName(name)
+        String canonical = view.canonicalFullName(name)
             .orElseThrow(() -> Errors.notFound("Resource not found: " + name));
-        List<String> ancestors = state.ancestors(canonical);
+        List<String> ancestors = view.ancestors(canonical);
         if (!ancestors.contains(scope)) {
           throw Errors.invalid(name + " is not within the scope " + scope + " (its ancestors: " + ancestors + ")");
         }
@@ -158,7 +165,7 @@ final class AssetService extends AssetServiceGrpc.AssetServiceImplBase {
         }
         EffectiveIamPolicy.Builder result = EffectiveIamPolicy.newBuilder().setFullResourceName(name);
         for (String attached : chain) {
-          Optional<Policy> policy = state.iamPolicy(attached).filter(p -> p.getBindingsCount() > 0);
+          Optional<Policy> policy = view.iamPolicy(attached).filter(p -> p.getBindingsCount() > 0);
           policy.ifPresent(p -> result.addPolicies(
               PolicyInfo.newBuilder().setAttachedResource(attached).setPolicy(p)));
         }

@@ -2,6 +2,7 @@ package dev.arcred.emulator;
 
 import com.google.api.HttpRule;
 import com.linecorp.armeria.common.SessionProtocol;
+import com.linecorp.armeria.common.grpc.GrpcJsonMarshaller;
 import com.linecorp.armeria.server.Server;
 import com.linecorp.armeria.server.ServerBuilder;
 import com.linecorp.armeria.server.grpc.GrpcService;
@@ -11,6 +12,7 @@ import com.linecorp.armeria.server.grpc.HttpJsonTranscodingQueryParamMatchRule;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -30,9 +32,11 @@ public final class Emulator implements AutoCloseable {
 
   private final int port;
   private final int restPort;
+  private final IamWriter iamWriter;
 
-  private Emulator(Server server, FleetState state, CallCounter calls, EmulatorOptions options) {
+  private Emulator(Server server, FleetState state, CallCounter calls, EmulatorOptions options, IamWriter writer) {
     this.server = server;
+    this.iamWriter = writer;
     this.state = state;
     this.calls = calls;
     List<Integer> ports = server.activePorts().values().stream()
@@ -51,13 +55,20 @@ public final class Emulator implements AutoCloseable {
     CallCounter calls = new CallCounter();
     Denials denials = new Denials(state, options);
     ArtifactRegistryService artifactRegistry = new ArtifactRegistryService(state, denials, options.clock());
+    Duration lag = options.faults().assetLag();
+    if (!lag.isZero()) {
+      state.keepHistory(lag, options.clock());
+    }
     GrpcService grpc = GrpcService.builder()
-        .addService(new AssetService(state, options.clock()))
+        .addService(new AssetService(state, options.clock(), lag))
         .addService(artifactRegistry)
         .addService(new SecretManagerService(state, denials))
         .addService(new LocationsService(state, artifactRegistry))
         .intercept(new Gate(state, calls, options))
         .useBlockingTaskExecutor(true)
+        // protobuf's own JSON mapping, as Google's front ends use: it also takes enums by number ("contentType=1",
+        // as the Java REST clients send them), which Armeria's default marshaller silently drops
+        .jsonMarshallerFactory(service -> GrpcJsonMarshaller.builderForGson().build())
         .enableHttpJsonTranscoding(HttpJsonTranscodingOptions.builder()
             // gcloud sends query parameters in lowerCamelCase (options.requestedPolicyVersion, updateMask)
             .queryParamMatchRules(HttpJsonTranscodingQueryParamMatchRule.ORIGINAL_FIELD,
@@ -81,7 +92,9 @@ public final class Emulator implements AutoCloseable {
     }
     Server server = builder.build();
     server.start().join();
-    return new Emulator(server, state, calls, options);
+    Duration period = options.faults().iamWriterPeriod();
+    IamWriter writer = period.isZero() ? null : new IamWriter(state, period, options.faults().seed());
+    return new Emulator(server, state, calls, options, writer);
   }
 
   private static InetAddress loopback() {
@@ -120,10 +133,18 @@ public final class Emulator implements AutoCloseable {
     return calls;
   }
 
+  /** Policies edited by the concurrent IAM writer so far (0 without one). */
+  public long iamWriterEdits() {
+    return iamWriter == null ? 0 : iamWriter.edits();
+  }
+
   /** Stops serving (idempotent). */
   @Override
   public void close() {
     if (closed.compareAndSet(false, true)) {
+      if (iamWriter != null) {
+        iamWriter.close();
+      }
       // Armeria's stop future also waits for Netty's boss threads, which shut down with a fixed 2 s quiet period;
       // the ports are closed and every connection is gone long before, so wait only for that.
       CompletableFuture<Void> stopping = server.stop();

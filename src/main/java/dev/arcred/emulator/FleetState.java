@@ -18,6 +18,9 @@ import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -103,6 +106,10 @@ public final class FleetState {
   private final TreeMap<String, Repository> repositories = new TreeMap<>();
   private final TreeMap<String, Secret> secrets = new TreeMap<>();
   private final Map<String, TreeMap<Long, SecretVersion>> versions = new HashMap<>();
+  /** Writes within the kept window, oldest first, each with the resource as it was before (Cloud Asset's lag). */
+  private final ArrayDeque<Change> history = new ArrayDeque<>();
+  private Duration historyKept = Duration.ZERO;
+  private Clock historyClock = Clock.systemUTC();
 
   private FleetState(String source, String organization) {
     this.source = source;
@@ -276,6 +283,7 @@ public final class FleetState {
       }
       Policy current = node.policy != null ? node.policy : etagged(Policy.getDefaultInstance(), node.policyRevision);
       Policy next = change.apply(current);
+      recordLocked(node.fullName, Snapshot.of(node));
       node.policyRevision++;
       node.policy = etagged(next, node.policyRevision);
       return node.policy;
@@ -301,11 +309,162 @@ public final class FleetState {
       }
       repositories.put(canonical, next);
       Node node = nodes.get(AR + canonical);
+      recordLocked(node.fullName, Snapshot.of(node));
       node.resource = node.resource.toBuilder()
           .setResource(node.resource.getResource().toBuilder().setData(structOf(next))).build();
       return next;
     } finally {
       lock.writeLock().unlock();
+    }
+  }
+
+  /**
+   * Deletes a repository (its resource asset goes with it). The Artifact Registry API's DeleteRepository is not
+   * served (it is a long-running operation); tests and the emulator's own faults delete through here.
+   *
+   * @throws NoSuchElementException when the repository does not exist
+   */
+  public void deleteRepository(String name) {
+    lock.writeLock().lock();
+    try {
+      String canonical = canonicalRepositoryName(name).orElseThrow(() -> new NoSuchElementException(name));
+      Node node = nodes.get(AR + canonical);
+      recordLocked(node.fullName, Snapshot.of(node));
+      repositories.remove(canonical);
+      nodes.remove(AR + canonical);
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  /**
+   * Keeps a history of writes for {@code kept} (measured on {@code clock}), so that {@link #assetView} can answer as
+   * of up to that long ago.
+   */
+  public void keepHistory(Duration kept, Clock clock) {
+    lock.writeLock().lock();
+    try {
+      historyKept = kept;
+      historyClock = clock;
+      history.clear();
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  /**
+   * The organization as Cloud Asset Inventory shows it {@code lag} after the fact: every write of the last
+   * {@code lag} (within the kept history) undone, deleted resources still there, new ones not yet.
+   */
+  public AssetView assetView(Duration lag) {
+    if (lag.isZero()) {
+      return new AssetView(Map.of());
+    }
+    return read(() -> {
+      long asOf = historyClock.millis() - lag.toMillis();
+      Map<String, Optional<Snapshot>> past = new HashMap<>();
+      for (Change c : history) {
+        if (c.atMillis() > asOf) {
+          past.putIfAbsent(c.fullName(), Optional.ofNullable(c.before()));
+        }
+      }
+      return new AssetView(past);
+    });
+  }
+
+  /** A resource as Cloud Asset shows it: its resource asset, its allow policy (null when none) and its ancestors. */
+  record Snapshot(String fullName, String assetType, Asset resource, Policy policy, List<String> ancestors) {
+    static Snapshot of(Node n) {
+      return n == null ? null : new Snapshot(n.fullName, n.assetType, n.resource, n.policy, n.ancestors);
+    }
+  }
+
+  private record Change(long atMillis, String fullName, Snapshot before) {}
+
+  private void recordLocked(String fullName, Snapshot before) {
+    if (historyKept.isZero()) {
+      return;
+    }
+    long now = historyClock.millis();
+    history.addLast(new Change(now, fullName, before));
+    while (!history.isEmpty() && history.peekFirst().atMillis() <= now - historyKept.toMillis()) {
+      history.removeFirst();
+    }
+  }
+
+  /**
+   * What Cloud Asset answers from: the current state with some resources as they were earlier ({@code past}: a
+   * resource's earlier snapshot, or empty when it did not exist yet).
+   */
+  public final class AssetView {
+    private final Map<String, Optional<Snapshot>> past;
+
+    private AssetView(Map<String, Optional<Snapshot>> past) {
+      this.past = past;
+    }
+
+    /** Every resource asset, sorted by full name (repositories with their credentials: redact before answering). */
+    public List<Asset> resourceAssets() {
+      return snapshots().stream().map(Snapshot::resource).toList();
+    }
+
+    /** An IAM_POLICY asset for every resource whose policy has bindings, sorted by full name. */
+    public List<Asset> policyAssets() {
+      return snapshots().stream().filter(s -> s.policy() != null && s.policy().getBindingsCount() > 0)
+          .map(s -> Asset.newBuilder().setName(s.fullName()).setAssetType(s.assetType()).setIamPolicy(s.policy())
+              .addAllAncestors(s.ancestors()).build())
+          .toList();
+    }
+
+    /** The canonical full name of a resource that exists in this view (either project form). */
+    public Optional<String> canonicalFullName(String fullResourceName) {
+      Optional<String> now = FleetState.this.canonicalFullName(fullResourceName);
+      if (now.isPresent()) {
+        return past.containsKey(now.get()) && past.get(now.get()).isEmpty() ? Optional.empty() : now;
+      }
+      Optional<Snapshot> gone = past.getOrDefault(fullResourceName, Optional.empty());
+      return gone.map(Snapshot::fullName);
+    }
+
+    public List<String> ancestors(String canonicalFullName) {
+      return snapshot(canonicalFullName).map(Snapshot::ancestors).orElse(List.of());
+    }
+
+    public Optional<Policy> iamPolicy(String canonicalFullName) {
+      return snapshot(canonicalFullName).map(Snapshot::policy);
+    }
+
+    private Optional<Snapshot> snapshot(String fullName) {
+      Optional<Snapshot> earlier = past.get(fullName);
+      if (earlier != null) {
+        return earlier;
+      }
+      return read(() -> Optional.ofNullable(Snapshot.of(nodeLocked(fullName))));
+    }
+
+    private List<Snapshot> snapshots() {
+      return read(() -> {
+        List<Snapshot> result = new ArrayList<>(nodes.size());
+        for (Node n : nodes.values()) {
+          Optional<Snapshot> earlier = past.get(n.fullName);
+          if (earlier == null) {
+            result.add(Snapshot.of(n));
+          } else {
+            earlier.ifPresent(result::add);
+          }
+        }
+        boolean added = false;
+        for (var e : past.entrySet()) {
+          if (!nodes.containsKey(e.getKey()) && e.getValue().isPresent()) {
+            result.add(e.getValue().get());
+            added = true;
+          }
+        }
+        if (added) {
+          result.sort(Comparator.comparing(Snapshot::fullName));
+        }
+        return result;
+      });
     }
   }
 

@@ -19,8 +19,8 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 
 /**
- * The three Google Cloud clients arcred uses, built in one place. Against an emulator: its loopback endpoint, a
- * plaintext channel and no credentials (none are ever looked up). Live: Google's endpoints with Application
+ * The three Google Cloud clients arcred uses, built in one place, over gRPC or REST/JSON ({@link Connection}).
+ * Against an emulator: its loopback endpoint, plaintext and no credentials (none are ever looked up). Live: Google's endpoints with Application
  * Default Credentials, which {@link #live} resolves first so that a missing login is a clear error.
  */
 public final class GoogleClients implements AutoCloseable {
@@ -57,6 +57,17 @@ public final class GoogleClients implements AutoCloseable {
     String endpoint = connection.endpoint().orElseThrow();
     CredentialsProvider none = NoCredentialsProvider.create();
     HeaderProvider headers = headers(connection);
+    if (connection.transport() == Connection.Transport.REST) {
+      // The REST transport takes a URL; the emulator answers REST/JSON on the same plaintext port.
+      String url = "http://" + endpoint;
+      return new GoogleClients(
+          AssetServiceClient.create(AssetServiceSettings.newHttpJsonBuilder()
+              .setEndpoint(url).setCredentialsProvider(none).setHeaderProvider(headers).build()),
+          ArtifactRegistryClient.create(ArtifactRegistrySettings.newHttpJsonBuilder()
+              .setEndpoint(url).setCredentialsProvider(none).setHeaderProvider(headers).build()),
+          SecretManagerServiceClient.create(SecretManagerServiceSettings.newHttpJsonBuilder()
+              .setEndpoint(url).setCredentialsProvider(none).setHeaderProvider(headers).build()));
+    }
     AssetServiceSettings.Builder asset = AssetServiceSettings.newBuilder();
     asset.setEndpoint(endpoint).setCredentialsProvider(none).setHeaderProvider(headers)
         .setTransportChannelProvider(plaintext(endpoint, AssetServiceSettings.defaultGrpcTransportProviderBuilder()));
@@ -90,6 +101,15 @@ public final class GoogleClients implements AutoCloseable {
     }
     CredentialsProvider provider = FixedCredentialsProvider.create(credentials);
     HeaderProvider headers = headers(connection);
+    if (connection.transport() == Connection.Transport.REST) {
+      return new GoogleClients(
+          AssetServiceClient.create(AssetServiceSettings.newHttpJsonBuilder()
+              .setCredentialsProvider(provider).setHeaderProvider(headers).build()),
+          ArtifactRegistryClient.create(ArtifactRegistrySettings.newHttpJsonBuilder()
+              .setCredentialsProvider(provider).setHeaderProvider(headers).build()),
+          SecretManagerServiceClient.create(SecretManagerServiceSettings.newHttpJsonBuilder()
+              .setCredentialsProvider(provider).setHeaderProvider(headers).build()));
+    }
     return new GoogleClients(
         AssetServiceClient.create(AssetServiceSettings.newBuilder()
             .setCredentialsProvider(provider).setHeaderProvider(headers).build()),
