@@ -74,7 +74,17 @@ final class IamWriter implements AutoCloseable {
       }
     }
     if (!found) {
-      next.addBindings(Binding.newBuilder().setRole(ROLE).addMembers(member));
+      int own = -1;
+      for (int i = 0; i < next.getBindingsCount(); i++) {
+        if (next.getBindings(i).getRole().equals(ROLE) && !next.getBindings(i).hasCondition()) {
+          own = i;
+        }
+      }
+      if (own >= 0) {
+        next.setBindings(own, next.getBindings(own).toBuilder().addMembers(member));
+      } else {
+        next.addBindings(Binding.newBuilder().setRole(ROLE).addMembers(member));
+      }
     }
     return next.setVersion(Math.max(1, policy.getVersion())).build();
   }

@@ -5,10 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Charges calls to {@link Quotas}: one token bucket per quota and key, on the monotonic clock. */
+/**
+ * Charges calls to {@link Quotas}: per quota and key, a sliding window on the monotonic clock (at most LIMIT calls
+ * in any PER-long span), so a quota of 100 a minute refuses the 101st call made within a minute.
+ */
 final class QuotaMeter {
   private final Quotas quotas;
-  private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, Window> windows = new ConcurrentHashMap<>();
 
   QuotaMeter(Quotas quotas) {
     this.quotas = quotas;
@@ -19,7 +22,7 @@ final class QuotaMeter {
     if (quotas.isNone()) {
       return null;
     }
-    List<Bucket> taken = new ArrayList<>();
+    List<Window> windows = new ArrayList<>();
     for (Quotas.Quota q : quotas.quotas()) {
       if (q.methods().stream().noneMatch(p -> p.matches(method))) {
         continue;
@@ -29,14 +32,21 @@ final class QuotaMeter {
         case CALLER_REGION -> "project:" + caller + " region:" + target.region();
         case ORGANIZATION -> target.organization();
       };
-      Bucket bucket = buckets.computeIfAbsent(q.name() + "|" + consumer, k -> new Bucket(q));
-      if (!bucket.take()) {
-        taken.forEach(Bucket::refund);
-        return Status.RESOURCE_EXHAUSTED.withDescription("Quota exceeded for quota metric '" + q.name()
-            + "' and limit '" + q.describe() + "' of service '" + service(method) + "' for consumer '" + consumer
-            + "'.");
+      windows.add(this.windows.computeIfAbsent(q.name() + "|" + consumer, k -> new Window(q, consumer)));
+    }
+    if (windows.isEmpty()) {
+      return null;
+    }
+    long now = System.nanoTime();
+    synchronized (this) {
+      for (Window w : windows) {
+        if (!w.hasRoom(now)) {
+          return Status.RESOURCE_EXHAUSTED.withDescription("Quota exceeded for quota metric '" + w.quota.name()
+              + "' and limit '" + w.quota.describe() + "' of service '" + service(method) + "' for consumer '"
+              + w.consumer + "'.");
+        }
       }
-      taken.add(bucket);
+      windows.forEach(w -> w.take(now));
     }
     return null;
   }
@@ -51,32 +61,30 @@ final class QuotaMeter {
     return "artifactregistry.googleapis.com";
   }
 
-  /** LIMIT tokens at most, refilled evenly over the quota's period. */
-  private static final class Bucket {
-    private final double capacity;
-    private final double perNano;
-    private double tokens;
-    private long last = System.nanoTime();
+  /** The times of the last LIMIT calls admitted: a call is admitted when the oldest is a whole period ago. */
+  private static final class Window {
+    final Quotas.Quota quota;
+    final String consumer;
+    private final long[] admitted;
+    private final long period;
+    private int next;
+    private int count;
 
-    Bucket(Quotas.Quota q) {
-      this.capacity = q.limit();
-      this.perNano = q.limit() / (double) q.period().toNanos();
-      this.tokens = capacity;
+    Window(Quotas.Quota quota, String consumer) {
+      this.quota = quota;
+      this.consumer = consumer;
+      this.admitted = new long[(int) Math.min(quota.limit(), Integer.MAX_VALUE - 8)];
+      this.period = quota.period().toNanos();
     }
 
-    synchronized boolean take() {
-      long now = System.nanoTime();
-      tokens = Math.min(capacity, tokens + (now - last) * perNano);
-      last = now;
-      if (tokens < 1) {
-        return false;
-      }
-      tokens -= 1;
-      return true;
+    boolean hasRoom(long now) {
+      return count < admitted.length || now - admitted[next] >= period;
     }
 
-    synchronized void refund() {
-      tokens = Math.min(capacity, tokens + 1);
+    void take(long now) {
+      admitted[next] = now;
+      next = (next + 1) % admitted.length;
+      count = Math.min(count + 1, admitted.length);
     }
   }
 }

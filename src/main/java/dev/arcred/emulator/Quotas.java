@@ -27,7 +27,7 @@ import java.util.List;
  * project in the region the call targets (Artifact Registry counts per region); {@code organization} the
  * organization the call targets (Cloud Asset counts per target organization too). METHODS as in
  * {@link MethodPattern}. A call is charged to every quota whose methods match it, and refused when any is spent.
- * Each quota is a token bucket per key: LIMIT calls at once, refilled evenly over PER.
+ * Each quota admits at most LIMIT calls per key in any PER-long span (a sliding window).
  */
 public final class Quotas {
   public enum Key { CALLER, CALLER_REGION, ORGANIZATION }
