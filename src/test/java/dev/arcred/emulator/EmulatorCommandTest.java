@@ -41,6 +41,10 @@ class EmulatorCommandTest {
     assertThat(m.find()).isTrue();
     String endpoint = m.group(1);
     assertThat(out.toString()).contains("app/arcred audit --endpoint " + endpoint + " --org 100000000001");
+    Matcher temp = Pattern.compile("export CLOUDSDK_CONFIG=(\\S+)").matcher(out.toString());
+    assertThat(temp.find()).isTrue();
+    Path temporaryConfig = Path.of(temp.group(1));
+    assertThat(temporaryConfig.resolve("configurations/config_default")).exists();
 
     try (GoogleClients clients = GoogleClients.connect(Connection.emulator(endpoint))) {
       assertThat(clients.secretManager().getSecret("projects/team-a/secrets/npm-token").getName())
@@ -55,9 +59,48 @@ class EmulatorCommandTest {
     serving.join(30_000);
     assertThat(serving.isAlive()).isFalse();
     assertThat(exit.get()).isZero();
+    assertThat(temporaryConfig).doesNotExist();
     assertThat(err.toString()).contains("stopped after 3 calls")
         .containsPattern("\\s2\\s+google\\.cloud\\.secretmanager\\.v1\\.SecretManagerService/GetSecret")
         .contains("google.devtools.artifactregistry.v1.ArtifactRegistry/GetRepository");
+  }
+
+  @Test
+  void writesAGcloudConfigurationTakesTheEmulatorFlagsAndCountsPerProject(@TempDir Path dir) throws Exception {
+    Path fleet = Files.writeString(dir.resolve("fleet.ndjson"), TestFleet.TEXT);
+    Path quotas = Files.writeString(dir.resolve("quotas.txt"), "sm-gets 1 minute caller SecretManagerService/GetSecret\n");
+    Path config = dir.resolve("gcloud");
+    EmulatorCommand command = new EmulatorCommand();
+    AtomicInteger exit = new AtomicInteger(-1);
+    Thread serving = new Thread(() -> exit.set(run(command, "--fleet", fleet.toString(), "--rest-port", "0",
+        "--gcloud-config", config.toString(), "--quotas", quotas.toString(), "--latency", "realistic",
+        "--asset-lag", "5m", "--fail", "INTERNAL:1.0:GetSecretVersion")));
+    serving.start();
+    await().atMost(Duration.ofSeconds(60)).until(() -> out.toString().contains("stop with Ctrl-C"));
+    Matcher m = Pattern.compile("serving \\S+ on (127\\.0\\.0\\.1:\\d+).*REST also on (http://127\\.0\\.0\\.1:\\d+/)")
+        .matcher(out.toString());
+    assertThat(m.find()).as(out.toString()).isTrue();
+    assertThat(out.toString()).contains("export CLOUDSDK_CONFIG=" + config.toAbsolutePath())
+        .contains("gcloud config set api_endpoint_overrides/secretmanager " + m.group(2));
+    String ini = Files.readString(config.resolve("configurations/config_default"));
+    assertThat(ini).contains("disable_credentials = True").contains("check_gce_metadata = False")
+        .contains("artifactregistry = " + m.group(2)).contains("cloudasset = " + m.group(2));
+    assertThat(Files.readString(config.resolve("active_config"))).isEqualTo("default");
+
+    try (GoogleClients clients = GoogleClients.connect(Connection.emulator(m.group(1)))) {
+      clients.secretManager().getSecret("projects/300000000001/secrets/npm-token");
+      assertThat(ApiErrors.code(() -> clients.secretManager().getSecret("projects/team-a/secrets/npm-token")))
+          .isEqualTo(com.google.api.gax.rpc.StatusCode.Code.RESOURCE_EXHAUSTED);
+      assertThat(ApiErrors.code(() -> clients.secretManager().getSecretVersion(
+          "projects/team-a/secrets/npm-token/versions/1"))).isEqualTo(com.google.api.gax.rpc.StatusCode.Code.INTERNAL);
+    }
+    command.stop();
+    serving.join(30_000);
+    assertThat(exit.get()).isZero();
+    assertThat(err.toString()).contains("calls per targeted project:")
+        .containsPattern("\\s3\\s+team-a\\n\\s+2\\s+google\\.cloud\\.secretmanager\\.v1\\.SecretManagerService/GetSecret\\n"
+            + "\\s+1\\s+google\\.cloud\\.secretmanager\\.v1\\.SecretManagerService/GetSecretVersion\\n");
+    assertThat(config).exists(); // a folder it was given is kept
   }
 
   @Test
@@ -82,5 +125,11 @@ class EmulatorCommandTest {
     err.getBuffer().setLength(0);
     assertThat(run(new EmulatorCommand(), "--fleet", fleet.toString(), "--deny-secret", "npm-token")).isEqualTo(2);
     assertThat(err.toString()).contains("projects/{project}/secrets/{secret}");
+    err.getBuffer().setLength(0);
+    assertThat(run(new EmulatorCommand(), "--fleet", fleet.toString(), "--quotas", "generous")).isEqualTo(2);
+    assertThat(err.toString()).contains("--quotas").contains("generous");
+    err.getBuffer().setLength(0);
+    assertThat(run(new EmulatorCommand(), "--fleet", fleet.toString(), "--asset-lag", "soon")).isEqualTo(2);
+    assertThat(err.toString()).contains("--asset-lag").contains("soon");
   }
 }
