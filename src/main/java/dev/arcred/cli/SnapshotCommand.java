@@ -113,6 +113,7 @@ public final class SnapshotCommand implements Callable<Integer> {
           : "") + " to " + file);
       err.flush();
       FleetCapture.Summary summary;
+      temp.toFile().deleteOnExit(); // also when stopped by Ctrl-C, which skips the finally below
       try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
           Writer writer = new BufferedWriter(Channels.newWriter(channel, StandardCharsets.UTF_8), 1 << 16)) {
         summary = new FleetCapture(clients).write(scope.id(), writer, note -> {

@@ -284,6 +284,26 @@ class SnapshotTest {
     assertThat(out).doesNotExist();
   }
 
+  /** Live with no credentials: exit 2 and how to log in (child JVM, clean environment, no metadata server probe). */
+  @Test
+  void liveWithoutCredentialsSaysHowToLogIn() throws Exception {
+    Path out = tmp.resolve("s.ndjson");
+    ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), "dev.arcred.cli.Main",
+        "snapshot", "--org", "123456789012", "--quota-project", "billing-p", "--out", out.toString())
+        .redirectErrorStream(true);
+    pb.environment().remove("GOOGLE_APPLICATION_CREDENTIALS");
+    pb.environment().put("NO_GCE_CHECK", "true");
+    pb.environment().put("HOME", tmp.toString());
+    pb.environment().put("CLOUDSDK_CONFIG", tmp.resolve("gcloud").toString());
+    Process p = pb.start();
+    String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).as(output).isEqualTo(2);
+    assertThat(output).contains("gcloud auth application-default login").doesNotContain("\tat ");
+    assertThat(out).doesNotExist();
+  }
+
   // ------------------------------------------------------------------ reading a snapshot back
 
   private static List<Asset> assets(Path file) throws IOException {
