@@ -63,7 +63,8 @@ public final class FleetCapture {
   /** A call that failed after retries; its message names the call. */
   public static final class CallFailed extends RuntimeException {
     CallFailed(String call, ApiException cause) {
-      super(call + " failed: " + Retrying.describe(cause), cause);
+      super(call + " failed: " + Retrying.describe(cause)
+          .replace("io.grpc.StatusRuntimeException: " + cause.getStatusCode().getCode() + ": ", ""), cause);
     }
   }
 
