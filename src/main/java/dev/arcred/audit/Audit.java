@@ -52,9 +52,11 @@ public final class Audit {
       }
     }
     failing.forEach(f -> inventory.prefetch(f.facts(), f.needs()));
+    inventory.progress().begin("confirm", failing.size());
     for (Failing f : failing) {
       results.add(judge.judge(inventory.confirm(f.facts(), f.needs()), settings));
     }
+    inventory.progress().end();
     progress.accept("judged " + results.size() + " repositories; " + failing.size()
         + " failing chains confirmed with the owning APIs");
     return new Outcome(new AuditReport(scope.resource(), read.organization(), settings.now(), results), read.notes());

@@ -5,6 +5,7 @@ import dev.arcred.checks.Judge;
 import dev.arcred.inventory.Connection;
 import dev.arcred.inventory.GoogleClients;
 import dev.arcred.inventory.Inventory;
+import dev.arcred.inventory.RateLimits;
 import dev.arcred.inventory.Scope;
 import dev.arcred.model.AuditReport;
 import dev.arcred.model.AuditSettings;
@@ -94,6 +95,10 @@ public final class AuditCommand implements Callable<Integer> {
   @Option(names = "--parallelism", paramLabel = "N", defaultValue = "8", description = "Concurrent API calls (default: ${DEFAULT-VALUE}).")
   int parallelism;
 
+  @Option(names = "--no-rate-limits",
+      description = "Do not hold calls to Google's default quotas on the client side (for raised quotas).")
+  boolean noRateLimits;
+
   @Option(names = "--templates", paramLabel = "DIR", description = "HTML report templates (default: the bundled report-templates/).")
   Path templates;
 
@@ -121,7 +126,8 @@ public final class AuditCommand implements Callable<Integer> {
     if (!Files.isDirectory(templateDir)) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--templates: no such folder: " + templateDir);
     }
-    Consumer<String> progress = line -> err.println("arcred: " + line);
+    ConsoleProgress console = new ConsoleProgress(err);
+    Consumer<String> progress = console::message;
 
     EmbeddedEmulator embedded = null;
     Connection connection;
@@ -154,7 +160,7 @@ public final class AuditCommand implements Callable<Integer> {
 
     try (EmbeddedEmulator ignored = embedded;
         GoogleClients clients = GoogleClients.connect(connection);
-        Inventory inventory = new Inventory(clients, parallelism, progress)) {
+        Inventory inventory = new Inventory(clients, parallelism, rateLimits(), console)) {
       Audit.Outcome outcome = new Audit(inventory, new Judge(), progress).run(auditScope, formatSet, settings);
       AuditReport report = outcome.report();
       outcome.notes().forEach(n -> progress.accept("note: " + n));
@@ -174,6 +180,10 @@ public final class AuditCommand implements Callable<Integer> {
       err.println("arcred: cannot write the reports to " + out + ": " + e.getMessage());
       return Main.USAGE;
     }
+  }
+
+  private RateLimits rateLimits() {
+    return noRateLimits ? RateLimits.none() : RateLimits.google();
   }
 
   private void summarize(AuditReport report, PrintWriter stdout) {

@@ -36,16 +36,16 @@ public final class Inventory implements AutoCloseable {
   private final GoogleClients clients;
   private final Retrying retrying;
   private final ExecutorService pool;
-  private final Consumer<String> progress;
+  private final Progress progress;
   private final Map<String, CompletableFuture<SecretReader.DirectSecret>> direct = new ConcurrentHashMap<>();
   private final SecretReader secretReader;
   private volatile OrgSnapshot snapshot;
 
   public Inventory(GoogleClients clients, int parallelism, Consumer<String> progress) {
-    this(clients, parallelism, RateLimits.google(), progress);
+    this(clients, parallelism, RateLimits.google(), Progress.lines(progress));
   }
 
-  public Inventory(GoogleClients clients, int parallelism, RateLimits limits, Consumer<String> progress) {
+  public Inventory(GoogleClients clients, int parallelism, RateLimits limits, Progress progress) {
     this.clients = clients;
     this.retrying = Retrying.reads(limits);
     this.pool = Executors.newFixedThreadPool(Math.max(1, parallelism), r -> {
@@ -60,7 +60,7 @@ public final class Inventory implements AutoCloseable {
   public Result read(Scope scope, Set<String> formats) {
     OrgSnapshot snap = new OrgSnapshot();
     AssetInventory assets = new AssetInventory(clients.asset(), retrying);
-    progress.accept("reading " + scope + " from Cloud Asset Inventory");
+    progress.message("reading " + scope + " from Cloud Asset Inventory");
     CompletableFuture.allOf(
         CompletableFuture.runAsync(() -> assets.readRepositories(scope, formats, snap), pool),
         CompletableFuture.runAsync(() -> assets.readResources(scope, snap), pool),
@@ -73,8 +73,9 @@ public final class Inventory implements AutoCloseable {
     for (Repository r : snap.repositories) {
       byProjectLocation.computeIfAbsent(r.projectId() + "/" + r.location(), k -> new ArrayList<>()).add(r);
     }
-    progress.accept(snap.repositories.size() + " remote repositories in " + byProjectLocation.size()
+    progress.message(snap.repositories.size() + " remote repositories in " + byProjectLocation.size()
         + " project-locations; reading their credentials from Artifact Registry");
+    progress.begin("credentials", byProjectLocation.size());
     RepositoryReader repositories = new RepositoryReader(clients.artifactRegistry(), retrying);
     Map<String, CompletableFuture<Listed>> listings = new LinkedHashMap<>();
     byProjectLocation.forEach((key, repos) -> {
@@ -84,6 +85,8 @@ public final class Inventory implements AutoCloseable {
           return new Listed(repositories.list(first.projectId(), first.location()), null);
         } catch (ApiException e) {
           return new Listed(null, Retrying.describe(e));
+        } finally {
+          progress.step(1);
         }
       }, pool));
     });
@@ -128,6 +131,7 @@ public final class Inventory implements AutoCloseable {
       }
     }
 
+    progress.end();
     // Secrets the bulk read does not cover are read directly, in parallel, once each.
     for (Pending p : pending) {
       SecretRef.parse(p.credentials.passwordSecretVersion())
@@ -173,6 +177,7 @@ public final class Inventory implements AutoCloseable {
    * read directly is the owner's answer already), and each part of each secret is read at most once.
    */
   public ChainFacts confirm(ChainFacts facts, Set<Need> needs) {
+    progress.step(1);
     Optional<String> bulkName = facts.secret().value().map(SecretInfo::name).filter(bulkSecrets::contains);
     if (bulkName.isEmpty() || needs.isEmpty()) {
       return facts;
@@ -215,6 +220,10 @@ public final class Inventory implements AutoCloseable {
 
   private static ChainFacts withSecret(ChainFacts facts, Lookup<SecretInfo> secret, Lookup<EffectivePolicy> policy) {
     return new ChainFacts(facts.repository(), facts.credentials(), secret, policy, facts.roles());
+  }
+
+  public Progress progress() {
+    return progress;
   }
 
   /** Starts the reads that {@link #confirm} will need, in parallel, once per secret and part. */
