@@ -102,10 +102,15 @@ public final class AuditCommand implements Callable<Integer> {
   @Option(names = "--templates", paramLabel = "DIR", description = "HTML report templates (default: the bundled report-templates/).")
   Path templates;
 
+  @Option(names = "--stats", hidden = true, paramLabel = "FILE",
+      description = "Write wall seconds and peak heap of this run to FILE (for the benchmark).")
+  Path stats;
+
   @CommandLine.Mixin EmulatorFlags emulatorFlags = new EmulatorFlags();
 
   @Override
   public Integer call() {
+    long started = System.nanoTime();
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter stdout = spec.commandLine().getOut();
     AuditSettings settings;
@@ -166,6 +171,9 @@ public final class AuditCommand implements Callable<Integer> {
       outcome.notes().forEach(n -> progress.accept("note: " + n));
       new ReportWriter(templateDir).writeAll(report, out);
       summarize(report, stdout);
+      if (stats != null) {
+        RunStats.write(stats, started);
+      }
       if (report.hasCheckErrors()) {
         return Main.INCOMPLETE;
       }

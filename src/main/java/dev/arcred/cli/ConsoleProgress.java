@@ -40,8 +40,14 @@ final class ConsoleProgress implements Progress {
       bar.setExtraMessage(line);
       return;
     }
-    err.println("arcred: " + line);
+    err.println("arcred: " + elapsed() + line);
     err.flush();
+  }
+
+  private final long started = System.nanoTime();
+
+  private String elapsed() {
+    return String.format(java.util.Locale.ROOT, "[%.1fs] ", (System.nanoTime() - started) / 1e9);
   }
 
   @Override
@@ -73,7 +79,7 @@ final class ConsoleProgress implements Progress {
     if (mode.equals("lines") && total > 0 && System.nanoTime() - lastLine > LINE_EVERY.toNanos()) {
       lastLine = System.nanoTime();
       synchronized (this) {
-        err.printf("arcred: %s %d/%d (%d%%)%n", phase, now, total, now * 100 / total);
+        err.printf("arcred: %s%s %d/%d (%d%%)%n", elapsed(), phase, now, total, now * 100 / total);
         err.flush();
       }
     }
