@@ -80,8 +80,9 @@ public final class FleetCapture {
   private final Retrying retrying;
   private final JsonFormat.Printer printer = JsonFormat.printer().omittingInsignificantWhitespace();
 
+  /** With Google's default quotas as client-side rate limits (11 ListAssets calls fit in a minute's 100). */
   public FleetCapture(GoogleClients clients) {
-    this(clients, Retrying.reads());
+    this(clients, Retrying.reads(RateLimits.google()));
   }
 
   public FleetCapture(GoogleClients clients, Retrying retrying) {
@@ -242,14 +243,15 @@ public final class FleetCapture {
       sink.accept(a);
     };
     try {
-      AssetServiceClient.ListAssetsPage page = retrying.call(() -> asset.listAssets(request).getPage());
+      AssetServiceClient.ListAssetsPage page = retrying.call(RateLimits.Quota.ASSET_LIST_ASSETS, "",
+          () -> asset.listAssets(request).getPage());
       while (true) {
         page.getValues().forEach(checked);
         if (!page.hasNextPage()) {
           return;
         }
         AssetServiceClient.ListAssetsPage current = page;
-        page = retrying.call(current::getNextPage);
+        page = retrying.call(RateLimits.Quota.ASSET_LIST_ASSETS, "", current::getNextPage);
       }
     } catch (ApiException e) {
       throw new CallFailed(call, e);
