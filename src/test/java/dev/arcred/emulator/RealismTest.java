@@ -50,6 +50,35 @@ class RealismTest {
     }
   }
 
+  /** Delays hold the call, not the server: eight concurrent calls of 300 ms take about 300 ms together. */
+  @Test
+  void latencyDelaysCallsConcurrently() throws Exception {
+    Latency slow = Latency.parse("slow.txt", List.of("* 300ms"));
+    try (var run = TestFleet.Running.start(EmulatorOptions.defaults().withLatency(slow))) {
+      var sm = run.clients().secretManager();
+      sm.getSecret(SECRET);
+      var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+      try {
+        long took = millis(() -> {
+          List<java.util.concurrent.Future<?>> calls = new ArrayList<>();
+          for (int i = 0; i < 8; i++) {
+            calls.add(pool.submit(() -> sm.getSecret(SECRET)));
+          }
+          calls.forEach(f -> {
+            try {
+              f.get();
+            } catch (Exception e) {
+              throw new AssertionError(e);
+            }
+          });
+        });
+        assertThat(took).isBetween(300L, 1500L);
+      } finally {
+        pool.shutdownNow();
+      }
+    }
+  }
+
   @Test
   void latencyAndQuotaFilesNameTheirBadLine() {
     assertThatThrownBy(() -> Latency.parse("lat.txt", List.of("# ok", "read 40ms 10ms", "write eighty")))
