@@ -98,6 +98,7 @@ public final class AuditCommand implements Callable<Integer> {
   Path templates;
 
   @CommandLine.Mixin EmulatorFlags emulatorFlags = new EmulatorFlags();
+  @CommandLine.Mixin NightlyFlags nightly = new NightlyFlags();
 
   @Override
   public Integer call() {
@@ -120,6 +121,12 @@ public final class AuditCommand implements Callable<Integer> {
     Path templateDir = templates != null ? templates : AppHome.templates();
     if (!Files.isDirectory(templateDir)) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--templates: no such folder: " + templateDir);
+    }
+    try {
+      nightly.load(err);
+    } catch (dev.arcred.nightly.MalformedInput e) {
+      err.println("arcred: " + e.getMessage());
+      return Main.USAGE;
     }
     Consumer<String> progress = line -> err.println("arcred: " + line);
 
@@ -156,14 +163,12 @@ public final class AuditCommand implements Callable<Integer> {
         GoogleClients clients = GoogleClients.connect(connection);
         Inventory inventory = new Inventory(clients, parallelism, progress)) {
       Audit.Outcome outcome = new Audit(inventory, new Judge(), progress).run(auditScope, formatSet, settings);
-      AuditReport report = outcome.report();
+      AuditReport report = nightly.triage(outcome.report(), err);
       outcome.notes().forEach(n -> progress.accept("note: " + n));
       new ReportWriter(templateDir).writeAll(report, out);
       summarize(report, stdout);
-      if (report.hasCheckErrors()) {
-        return Main.INCOMPLETE;
-      }
-      return report.findings().isEmpty() ? Main.OK : Main.FINDINGS;
+      nightly.summarize(report, stdout);
+      return nightly.exitCode(report);
     } catch (GoogleClients.NoCredentialsException e) {
       err.println("arcred: " + e.getMessage());
       return Main.USAGE;
