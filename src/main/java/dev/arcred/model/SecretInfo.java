@@ -48,7 +48,8 @@ public record SecretInfo(
   /** Resolves a reference's version as Secret Manager does (RULES.md, Resolution). */
   public Optional<SecretVersionInfo> resolve(SecretRef ref) {
     if (ref.pinned()) {
-      return version(ref.pinnedNumber());
+      // compared as text: a well-formed number past Long.MAX_VALUE names no version, it does not throw
+      return versions.stream().filter(v -> Long.toString(v.number()).equals(ref.version())).findFirst();
     }
     if (ref.version().equals("latest")) {
       return newest();

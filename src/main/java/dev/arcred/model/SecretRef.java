@@ -12,12 +12,15 @@ public record SecretRef(String project, String secret, String version) {
   private static final Pattern FORM = Pattern.compile(
       "projects/([a-z0-9][a-z0-9.:-]{0,62}[a-z0-9]|[0-9]+)/secrets/([A-Za-z0-9_-]{1,255})/versions/([1-9][0-9]*|[A-Za-z][A-Za-z0-9_-]*)");
 
-  /** Empty when the reference is malformed. */
+  /**
+   * Empty when the reference is malformed. Surrounding whitespace makes it malformed too (RULES.md: anything but
+   * the form is malformed); a blank value is "not set", which Credentials decides.
+   */
   public static Optional<SecretRef> parse(String reference) {
     if (reference == null) {
       return Optional.empty();
     }
-    Matcher m = FORM.matcher(reference.strip());
+    Matcher m = FORM.matcher(reference);
     if (!m.matches()) {
       return Optional.empty();
     }
@@ -28,6 +31,7 @@ public record SecretRef(String project, String secret, String version) {
     return Character.isDigit(version.charAt(0));
   }
 
+  /** Throws NumberFormatException past Long.MAX_VALUE (well formed, but no version has such a number). */
   public long pinnedNumber() {
     if (!pinned()) {
       throw new IllegalStateException("not pinned: " + this);
