@@ -13,4 +13,9 @@ public final class EmulatorFlags {
   @Option(names = "--deny-secret", paramLabel = "SECRET",
       description = "Emulator: answer PERMISSION_DENIED for this secret, projects/P/secrets/S (repeatable).")
   List<String> denySecrets = new ArrayList<>();
+
+  /** These flags applied to the emulator's options. */
+  public dev.arcred.emulator.EmulatorOptions toOptions(dev.arcred.emulator.EmulatorOptions base) {
+    return base.denyProjects(denyProjects).denySecrets(denySecrets);
+  }
 }

@@ -175,7 +175,7 @@ public final class Inventory implements AutoCloseable {
     OrgSnapshot snap = snapshot;
     String key = snap == null ? ref.secretName()
         : snap.projectNumber(ref.project()).map(n -> "projects/" + n + "/secrets/" + ref.secret()).orElse(ref.secretName());
-    return direct.computeIfAbsent(key, k -> CompletableFuture.supplyAsync(() -> secretReader.read(ref.secretName()), pool));
+    return direct.computeIfAbsent(key, k -> CompletableFuture.supplyAsync(() -> secretReader.read(ref.secretName(), snap == null ? "" : snap.organization), pool));
   }
 
   /**

@@ -46,7 +46,7 @@ final class SecretReader {
   }
 
   /** @param secretName projects/{id or number}/secrets/{id}, as the reference wrote it */
-  DirectSecret read(String secretName) {
+  DirectSecret read(String secretName, String organization) {
     Secret secret;
     try {
       secret = retrying.call(() -> secretManager.getSecret(secretName));
@@ -89,7 +89,7 @@ final class SecretReader {
           .build()));
       List<AttachedPolicy> policies = new ArrayList<>();
       policies.add(AttachedPolicy.of(name, Protos.bindings(own)));
-      InheritedPolicies inherited = inherited(name, projectNumber);
+      InheritedPolicies inherited = inherited(name, projectNumber, organization);
       policies.addAll(inherited.policies());
       ancestors = inherited.ancestors();
       policy = Lookup.found(new EffectivePolicy(policies));
@@ -116,17 +116,30 @@ final class SecretReader {
     }
   }
 
+  private BatchGetEffectiveIamPoliciesResponse batchGet(String scope, String fullName) {
+    return retrying.call(() -> asset.batchGetEffectiveIamPolicies(BatchGetEffectiveIamPoliciesRequest.newBuilder()
+        .setScope(scope)
+        .addNames(fullName)
+        .build()));
+  }
+
   /** The project's, folders' and organization's policies, nearest first, from BatchGetEffectiveIamPolicies. */
-  private InheritedPolicies inherited(String secretName, String projectNumber) {
+  private InheritedPolicies inherited(String secretName, String projectNumber, String organization) {
     String fullName = "//secretmanager.googleapis.com/" + secretName;
     BatchGetEffectiveIamPoliciesResponse response;
     try {
-      response = retrying.call(() -> asset.batchGetEffectiveIamPolicies(BatchGetEffectiveIamPoliciesRequest.newBuilder()
-          .setScope("projects/" + projectNumber)
-          .addNames(fullName)
-          .build()));
+      // Cloud Asset returns only the policies on or below the scope: ask at the organization's level. A secret
+      // from another organization is not within ours (INVALID_ARGUMENT): then its own project is the scope.
+      response = batchGet(organization.isEmpty() ? "projects/" + projectNumber : organization, fullName);
     } catch (ApiException e) {
-      throw new CallFailed("AssetService.BatchGetEffectiveIamPolicies " + fullName, Retrying.describe(e));
+      if (organization.isEmpty() || e.getStatusCode().getCode() != StatusCode.Code.INVALID_ARGUMENT) {
+        throw new CallFailed("AssetService.BatchGetEffectiveIamPolicies " + fullName, Retrying.describe(e));
+      }
+      try {
+        response = batchGet("projects/" + projectNumber, fullName);
+      } catch (ApiException again) {
+        throw new CallFailed("AssetService.BatchGetEffectiveIamPolicies " + fullName, Retrying.describe(again));
+      }
     }
     List<AttachedPolicy> policies = new ArrayList<>();
     List<String> ancestors = new ArrayList<>();
