@@ -52,10 +52,12 @@ import java.util.stream.Collectors;
 final class HtmlReport {
   static final String MAIN_TEMPLATE = "report.peb";
   static final String SCRIPT_TEMPLATE = "script.peb";
-  /** The width in pixels of the longest bar of the severity and rule charts. */
-  static final int CHART_WIDTH = 240;
+  /** The width in pixels of the longest bar of the severity chart. */
+  static final int CHART_WIDTH = 180;
+  /** The width in pixels of the longest bar of the rule chart. */
+  static final int RULE_BAR_WIDTH = 140;
   /** The width in pixels of the stacked bar of repositories by status. */
-  static final int STATUS_BAR_WIDTH = 560;
+  static final int STATUS_BAR_WIDTH = 320;
   private static final Pattern INLINE_SCRIPT = Pattern.compile("<script\\b[^>]*>(.*?)</script>", Pattern.DOTALL);
 
   private final Path templatesDir;
@@ -186,7 +188,7 @@ final class HtmlReport {
     return Arrays.stream(Severity.values())
         .map(severity -> {
           int count = summary.bySeverity().get(severity.name());
-          return new SeverityView(severity.name(), count, bar(count, max));
+          return new SeverityView(severity.name(), count, bar(count, max, CHART_WIDTH));
         })
         .toList();
   }
@@ -198,14 +200,14 @@ final class HtmlReport {
     int max = summary.byRule().values().stream().mapToInt(Integer::intValue).max().orElse(0);
     return summary.byRule().entrySet().stream()
         .map(e -> new RuleView(e.getKey(), severityOfRule.get(e.getKey()).name(), e.getValue(),
-            bar(e.getValue(), max)))
+            bar(e.getValue(), max, RULE_BAR_WIDTH)))
         .sorted(Comparator.comparing((RuleView r) -> Severity.valueOf(r.severity())).thenComparing(RuleView::rule))
         .toList();
   }
 
   /** A bar's length: proportional to the longest, at least 2 px when the count is not 0. */
-  private static int bar(int count, int max) {
-    return max == 0 ? 0 : Math.max(count == 0 ? 0 : 2, Math.round((float) count * CHART_WIDTH / max));
+  private static int bar(int count, int max, int width) {
+    return max == 0 ? 0 : Math.max(count == 0 ? 0 : 2, Math.round((float) count * width / max));
   }
 
   // The view records are public: Pebble reads their accessors by reflection.

@@ -140,7 +140,6 @@ class HtmlReportTest {
     assertThat(summary)
         .contains("<span class=\"badge status-fail\">FAIL</span></td><td class=\"num\">3</td>")
         .contains("<span class=\"badge status-unknown\">UNKNOWN</span></td><td class=\"num\">1</td>")
-        .contains("<span class=\"badge sev-high\">HIGH</span></td><td class=\"num\">3</td>")
         .contains("<tr><td><a href=\"#findings\" data-filter-name=\"rule\" data-filter-value=\"CHECK_ERROR\">"
             + "CHECK_ERROR</a></td><td><span class=\"badge sev-high\">HIGH</span></td><td class=\"num\">2</td>")
         .contains("<div class=\"tile t-fail\"><div class=\"n\">3</div><div class=\"l\">FAIL</div></div>")
@@ -150,12 +149,13 @@ class HtmlReportTest {
         .extracting(HtmlReportTest::cellText)
         .containsExactly("organizations/100000000001 6 1 1 3 1 7", "alpha 2 1 1 0 0 2", "beta 2 0 0 1 1 3",
             "gamma 2 0 0 2 0 2");
-    // the stacked bar of statuses fills 560 px: FAIL is 3 of 6
-    assertThat(summary).contains("<rect class=\"seg-fail\" x=\"187\" y=\"0\" width=\"280\" height=\"30\">"
+    // the stacked bar of statuses fills 320 px: FAIL is 3 of 6
+    assertThat(summary).contains("<rect class=\"seg-fail\" x=\"107\" y=\"0\" width=\"160\" height=\"30\">"
         + "<title>FAIL: 3</title></rect>");
     // the chart: HIGH (3) is the longest bar, CRITICAL (2) two thirds of it
     assertThat(summary).contains("<rect class=\"bar-high\" x=\"80\" y=\"28\" width=\"" + HtmlReport.CHART_WIDTH + "\"")
-        .contains("<rect class=\"bar-critical\" x=\"80\" y=\"4\" width=\"160\"");
+        .contains("<rect class=\"bar-critical\" x=\"80\" y=\"4\" width=\"120\"")
+        .contains("<text x=\"" + (HtmlReport.CHART_WIDTH + 86) + "\" y=\"40\">3</text>");
   }
 
   @Test
