@@ -5,8 +5,17 @@ import com.google.devtools.artifactregistry.v1.GetRepositoryRequest;
 import com.google.devtools.artifactregistry.v1.ListRepositoriesRequest;
 import com.google.devtools.artifactregistry.v1.ListRepositoriesResponse;
 import com.google.devtools.artifactregistry.v1.Repository;
+import com.google.devtools.artifactregistry.v1.UpdateRepositoryRequest;
+import com.google.common.base.CaseFormat;
+import com.google.protobuf.FieldMask;
+import com.google.protobuf.util.FieldMaskUtil;
+import com.google.protobuf.util.Timestamps;
 import io.grpc.stub.StreamObserver;
+import java.time.Clock;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,12 +33,55 @@ final class ArtifactRegistryService extends ArtifactRegistryGrpc.ArtifactRegistr
   private static final Pattern REPOSITORY =
       Pattern.compile("^projects/([^/]+)/locations/([^/]+)/repositories/([^/]+)$");
 
+  /** Fields a client cannot change: identity, kind, and what the service computes. */
+  private static final Set<String> FIXED = Set.of("name", "format", "mode", "create_time", "update_time",
+      "size_bytes", "satisfies_pzs", "satisfies_pzi", "registry_uri");
+
   private final FleetState state;
   private final Denials denials;
+  private final Clock clock;
 
-  ArtifactRegistryService(FleetState state, Denials denials) {
+  ArtifactRegistryService(FleetState state, Denials denials, Clock clock) {
     this.state = state;
     this.denials = denials;
+    this.clock = clock;
+  }
+
+  /**
+   * Changes exactly the fields the update mask names (lowerCamelCase or snake_case paths), taking their values from
+   * the request, a named field absent from the request being cleared; nothing else changes, and a repository that
+   * does not exist is NOT_FOUND (never created). An unknown path is INVALID_ARGUMENT, and so are the fixed fields
+   * (name, format, mode, output-only ones). An empty mask is INVALID_ARGUMENT too: the reference does not say what
+   * it means, and replacing a whole repository by accident is the worst reading of it.
+   */
+  @Override
+  public void updateRepository(UpdateRepositoryRequest request, StreamObserver<Repository> observer) {
+    Errors.answer(observer, () -> {
+      Repository current = repository(request.getRepository().getName(), "artifactregistry.repositories.update");
+      if (request.getUpdateMask().getPathsCount() == 0) {
+        throw Errors.invalid("update_mask is required: name the fields to change");
+      }
+      FieldMask.Builder mask = FieldMask.newBuilder();
+      for (String path : request.getUpdateMask().getPathsList()) {
+        String snake = Arrays.stream(path.trim().split("\\."))
+            .map(p -> CaseFormat.LOWER_CAMEL.to(CaseFormat.LOWER_UNDERSCORE, p)).collect(Collectors.joining("."));
+        if (!FieldMaskUtil.isValid(Repository.class, snake)) {
+          throw Errors.invalid("Invalid update_mask path: " + path);
+        }
+        if (FIXED.contains(snake.split("\\.")[0])) {
+          throw Errors.invalid("Field " + path + " cannot be updated");
+        }
+        mask.addPaths(snake);
+      }
+      Repository changes = request.getRepository().toBuilder().setName(current.getName()).build();
+      FieldMaskUtil.MergeOptions replace = new FieldMaskUtil.MergeOptions()
+          .setReplaceMessageFields(true).setReplaceRepeatedFields(true).setReplacePrimitiveFields(true);
+      return state.updateRepository(current.getName(), now -> {
+        Repository.Builder next = now.toBuilder();
+        FieldMaskUtil.merge(mask.build(), changes, next, replace);
+        return next.setUpdateTime(Timestamps.fromMillis(clock.millis())).build();
+      });
+    });
   }
 
   @Override

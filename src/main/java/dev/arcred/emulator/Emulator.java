@@ -32,7 +32,7 @@ public final class Emulator implements AutoCloseable {
     Denials denials = new Denials(state, options);
     GrpcService grpc = GrpcService.builder()
         .addService(new AssetService(state, options.clock()))
-        .addService(new ArtifactRegistryService(state, denials))
+        .addService(new ArtifactRegistryService(state, denials, options.clock()))
         .addService(new SecretManagerService(state, denials))
         .intercept(calls)
         .useBlockingTaskExecutor(true)

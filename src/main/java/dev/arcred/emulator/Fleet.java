@@ -85,7 +85,11 @@ public final class Fleet {
     if (message == null) {
       return "unparseable JSON";
     }
-    String flat = message.replaceAll("\\s+", " ").strip();
+    String flat = message.replaceAll("\\s+", " ")
+        .replaceAll("(?:[\\w$]+\\.)+[\\w$]*(?:Exception|Error): ", "") // parser class names say nothing here
+        .replaceAll(" ?See https://github\\.com/google/gson\\S*", "")
+        .replace(" at line 1 column ", " at column ")
+        .strip();
     return flat.length() > 300 ? flat.substring(0, 300) + "..." : flat;
   }
 

@@ -15,6 +15,7 @@ import com.google.protobuf.util.JsonFormat;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.ByteBuffer;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -22,6 +23,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -113,7 +115,7 @@ public final class FleetState {
   }
 
   /** Loads a fleet file and builds its organization. */
-  public static FleetState load(java.nio.file.Path file) throws FleetException {
+  public static FleetState load(Path file) throws FleetException {
     return of(Fleet.load(file));
   }
 
@@ -263,14 +265,14 @@ public final class FleetState {
    * etag when none is set) and returns the new one, or throws to refuse (e.g. a stale etag); it runs under the write
    * lock. The stored policy gets a fresh etag; it is returned.
    *
-   * @throws java.util.NoSuchElementException when the resource does not exist
+   * @throws NoSuchElementException when the resource does not exist
    */
   public Policy replaceIamPolicy(String fullResourceName, UnaryOperator<Policy> change) {
     lock.writeLock().lock();
     try {
       Node node = nodeLocked(fullResourceName);
       if (node == null) {
-        throw new java.util.NoSuchElementException(fullResourceName);
+        throw new NoSuchElementException(fullResourceName);
       }
       Policy current = node.policy != null ? node.policy : etagged(Policy.getDefaultInstance(), node.policyRevision);
       Policy next = change.apply(current);
@@ -286,12 +288,12 @@ public final class FleetState {
    * Changes a repository atomically: {@code change} sees the current one and returns the new one (same name), under
    * the write lock. Its resource asset follows.
    *
-   * @throws java.util.NoSuchElementException when the repository does not exist
+   * @throws NoSuchElementException when the repository does not exist
    */
   public Repository updateRepository(String name, UnaryOperator<Repository> change) {
     lock.writeLock().lock();
     try {
-      String canonical = canonicalRepositoryName(name).orElseThrow(() -> new java.util.NoSuchElementException(name));
+      String canonical = canonicalRepositoryName(name).orElseThrow(() -> new NoSuchElementException(name));
       Repository current = repositories.get(canonical);
       Repository next = change.apply(current);
       if (!next.getName().equals(canonical)) {

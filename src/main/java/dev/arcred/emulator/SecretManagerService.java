@@ -15,6 +15,8 @@ import com.google.cloud.secretmanager.v1.SecretVersion;
 import com.google.iam.v1.Binding;
 import com.google.iam.v1.GetIamPolicyRequest;
 import com.google.iam.v1.Policy;
+import com.google.iam.v1.SetIamPolicyRequest;
+import com.google.protobuf.FieldMask;
 import com.google.protobuf.ByteString;
 import io.grpc.stub.StreamObserver;
 import java.nio.charset.StandardCharsets;
@@ -144,6 +146,92 @@ final class SecretManagerService extends SecretManagerServiceGrpc.SecretManagerS
           Policy.newBuilder().setEtag(state.iamPolicyEtag(full).orElseThrow()).build());
       return view(stored, requested);
     });
+  }
+
+  /**
+   * Replaces a secret's policy, as IAM does: an etag that is not the current one is ABORTED (the caller must redo
+   * the whole read-modify-write); no etag is a blind overwrite (the reference: "If no etag is provided ... the
+   * existing policy is overwritten blindly"). Conditional bindings need version 3; with an etag, a version below 3
+   * cannot replace a policy that has conditions. Roles are granted on secrets, never on versions: a version name is
+   * INVALID_ARGUMENT. The update mask may name bindings, etag and audit_configs (default: bindings, etag).
+   */
+  @Override
+  public void setIamPolicy(SetIamPolicyRequest request, StreamObserver<Policy> observer) {
+    Errors.answer(observer, () -> {
+      if (VERSION.matcher(request.getResource()).matches()) {
+        throw Errors.invalid("Roles are granted on a secret, never on a version: " + request.getResource());
+      }
+      Secret secret = secret(request.getResource(), "secretmanager.secrets.setIamPolicy");
+      Policy requested = request.getPolicy();
+      validate(requested);
+      boolean bindings = true;
+      boolean auditConfigs = false;
+      if (request.hasUpdateMask() && request.getUpdateMask().getPathsCount() > 0) {
+        FieldMask mask = request.getUpdateMask();
+        for (String path : mask.getPathsList()) {
+          if (!List.of("bindings", "etag", "audit_configs", "auditConfigs").contains(path)) {
+            throw Errors.invalid("Invalid update_mask path for a policy: " + path);
+          }
+        }
+        bindings = mask.getPathsList().contains("bindings");
+        auditConfigs = mask.getPathsList().contains("audit_configs") || mask.getPathsList().contains("auditConfigs");
+      }
+      boolean replaceBindings = bindings;
+      boolean replaceAuditConfigs = auditConfigs;
+      String full = FleetState.SM + secret.getName();
+      Policy stored = state.replaceIamPolicy(full, current -> {
+        boolean withEtag = !requested.getEtag().isEmpty();
+        if (withEtag && !requested.getEtag().equals(current.getEtag())) {
+          throw Errors.aborted("There were concurrent policy changes. Please retry the whole read-modify-write "
+              + "with exponential backoff.");
+        }
+        boolean currentConditional = current.getBindingsList().stream().anyMatch(Binding::hasCondition);
+        if (withEtag && currentConditional && requested.getVersion() < 3 && replaceBindings) {
+          throw Errors.invalid("The policy of " + secret.getName() + " has conditional role bindings: "
+              + "set it with version 3");
+        }
+        Policy.Builder next = current.toBuilder().clearEtag();
+        if (replaceBindings) {
+          next.clearBindings().addAllBindings(requested.getBindingsList());
+          boolean conditional = requested.getBindingsList().stream().anyMatch(Binding::hasCondition);
+          next.setVersion(conditional ? 3 : Math.max(1, requested.getVersion()));
+        }
+        if (replaceAuditConfigs) {
+          next.clearAuditConfigs().addAllAuditConfigs(requested.getAuditConfigsList());
+        }
+        return next.build();
+      });
+      return view(stored, 3);
+    });
+  }
+
+  private static final Pattern ROLE = Pattern.compile(
+      "^(roles/[A-Za-z0-9_.]+|(projects|organizations)/[^/]+/roles/[A-Za-z0-9_.]+)$");
+  private static final Pattern MEMBER = Pattern.compile("^(allUsers|allAuthenticatedUsers|"
+      + "(user|serviceAccount|group|domain|principal|principalSet|deleted:user|deleted:serviceAccount|deleted:group)"
+      + ":.+)$");
+
+  private static void validate(Policy policy) {
+    int version = policy.getVersion();
+    if (version != 0 && version != 1 && version != 3) {
+      throw Errors.invalid("Invalid policy version " + version + ": valid values are 0, 1 and 3");
+    }
+    for (Binding b : policy.getBindingsList()) {
+      if (b.hasCondition() && version < 3) {
+        throw Errors.invalid("A policy with conditional role bindings must be version 3 (role " + b.getRole() + ")");
+      }
+      if (b.getRole().contains("_withcond_") || !ROLE.matcher(b.getRole()).matches()) {
+        throw Errors.invalid("Role " + b.getRole() + " is not a valid role");
+      }
+      if (b.getMembersCount() == 0) {
+        throw Errors.invalid("The binding of " + b.getRole() + " has no members");
+      }
+      for (String member : b.getMembersList()) {
+        if (!MEMBER.matcher(member).matches()) {
+          throw Errors.invalid("Invalid member '" + member + "' in the binding of " + b.getRole());
+        }
+      }
+    }
   }
 
   static Policy view(Policy stored, int requestedVersion) {

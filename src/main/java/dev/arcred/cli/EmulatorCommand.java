@@ -1,0 +1,121 @@
+package dev.arcred.cli;
+
+import dev.arcred.emulator.Emulator;
+import dev.arcred.emulator.EmulatorOptions;
+import dev.arcred.emulator.FleetException;
+import dev.arcred.emulator.FleetState;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code arcred emulator --fleet FILE}: serves a fleet through the emulated Google APIs (gRPC and REST/JSON) on
+ * 127.0.0.1 until stopped (Ctrl-C, SIGTERM), then prints the calls it served per method on stderr.
+ */
+@Command(name = "emulator", mixinStandardHelpOptions = true, subcommands = GenerateCommand.class,
+    description = "Serve a fleet file through emulated Cloud Asset, Artifact Registry and Secret Manager APIs "
+        + "on 127.0.0.1 until stopped.")
+public final class EmulatorCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--fleet", paramLabel = "FILE", description = "The fleet file to serve (required).")
+  Path fleet;
+
+  @Option(names = "--port", paramLabel = "P", defaultValue = "0",
+      description = "The loopback port to listen on (default: 0, pick a free one).")
+  int port;
+
+  @Option(names = "--deny-project", paramLabel = "ID",
+      description = "Answer PERMISSION_DENIED for the repositories and secrets of this project (ID or number); "
+          + "repeatable.")
+  List<String> deniedProjects = new ArrayList<>();
+
+  @Option(names = "--deny-secret", paramLabel = "NAME",
+      description = "Answer PERMISSION_DENIED for this secret (projects/P/secrets/S); repeatable.")
+  List<String> deniedSecrets = new ArrayList<>();
+
+  private final CountDownLatch stopRequested = new CountDownLatch(1);
+  private final AtomicBoolean stopped = new AtomicBoolean();
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (fleet == null) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+          "Missing required option: '--fleet=FILE' (or a subcommand: generate)");
+    }
+    FleetState state;
+    EmulatorOptions options;
+    try {
+      state = FleetState.load(fleet);
+      options = EmulatorOptions.defaults().withPort(port).denyProjects(deniedProjects).denySecrets(deniedSecrets);
+    } catch (FleetException | IllegalArgumentException e) {
+      err.println("arcred emulator: " + e.getMessage());
+      err.flush();
+      return 2;
+    }
+    Emulator emulator;
+    try {
+      emulator = Emulator.start(state, options);
+    } catch (RuntimeException e) {
+      err.println("arcred emulator: cannot listen on 127.0.0.1:" + port + ": " + rootMessage(e));
+      err.flush();
+      return 2;
+    }
+    String org = state.organization().substring("organizations/".length());
+    out.println("arcred emulator serving " + fleet + " on " + emulator.endpoint());
+    out.println("point arcred at it: app/arcred audit --endpoint " + emulator.endpoint() + " --org " + org);
+    out.println("stop with Ctrl-C");
+    out.flush();
+
+    Thread hook = new Thread(() -> shutDown(emulator, err), "arcred-emulator-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    try {
+      stopRequested.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException alreadyShuttingDown) {
+      // the hook is running or has run: it closes the emulator
+    }
+    shutDown(emulator, err);
+    return 0;
+  }
+
+  /** Stops serving as Ctrl-C would (for embedding and tests); {@link #call} then returns 0. */
+  public void stop() {
+    stopRequested.countDown();
+  }
+
+  private void shutDown(Emulator emulator, PrintWriter err) {
+    if (!stopped.compareAndSet(false, true)) {
+      return;
+    }
+    emulator.close();
+    Map<String, Long> calls = emulator.calls().snapshot();
+    err.println("arcred emulator stopped after " + emulator.calls().total() + " calls");
+    calls.forEach((method, count) -> err.printf("  %8d  %s%n", count, method));
+    err.flush();
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null) {
+      root = root.getCause();
+    }
+    return root.getMessage() == null ? root.toString() : root.getMessage();
+  }
+}
