@@ -93,7 +93,7 @@ public final class NightlyFlags {
     }
     if (ignoreFile != null) {
       long expired = triage.suppressions().stream().filter(Triage.SuppressionUse::expired).count();
-      line.append(String.format("Suppressed: %d findings (%d suppressions expired). ", triage.suppressed().size(),
+      line.append(String.format("Suppressed: %d findings; expired suppressions: %d. ", triage.suppressed().size(),
           expired));
     }
     line.append(String.format("Counted for the exit code (--fail-on %s): %d.", failOn,
