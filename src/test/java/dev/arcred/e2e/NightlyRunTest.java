@@ -129,6 +129,21 @@ class NightlyRunTest {
   }
 
   @Test
+  void anIncompleteAuditExits3WhateverFailOnAndSuppressionsSay() throws IOException {
+    Path ignore = Files.writeString(tmp.resolve("all.csv"), "rule,repository,reason,expires\n*,*,all,2027-01-31\n");
+    Path out = tmp.resolve("incomplete");
+
+    CommandLineTest.Run run = CommandLineTest.run("audit", "--demo", "--now", NOW, "--deny-project", "acme-web-dev",
+        "--ignore", ignore.toString(), "--fail-on", "critical", "--baseline", lastNight.toString(), "--out",
+        out.toString());
+
+    assertThat(run.exit()).as(run.err()).isEqualTo(3);
+    assertThat(Reports.csv(out.resolve("findings.csv")))
+        .filteredOn(r -> r.get("rule").equals("CHECK_ERROR")).isNotEmpty()
+        .allSatisfy(r -> assertThat(r.get("suppressed")).isEmpty()); // CHECK_ERROR is never suppressed
+  }
+
+  @Test
   void badNightlyInputExits2NamingFileAndLineAndWritesNothing() throws IOException {
     Path ignore = Files.writeString(tmp.resolve("bad-ignore.csv"),
         "rule,repository,reason,expires\nSECRET_PUBLIC,*,fine,2027-01-01\nSECRET_SPOOKY,*,typo,2027-01-01\n");
