@@ -34,6 +34,14 @@ public final class Audit {
   public record Outcome(AuditReport report, List<String> notes) {}
 
   public Outcome run(Scope scope, Set<String> formats, AuditSettings settings) {
+    return run(scope, formats, settings, facts -> { });
+  }
+
+  /**
+   * The same audit, handing each chain's facts, as last judged (confirmed when it failed), to {@code judged}: what
+   * planning fixes needs besides the findings (a secret's versions, the reference as read).
+   */
+  public Outcome run(Scope scope, Set<String> formats, AuditSettings settings, Consumer<ChainFacts> judged) {
     Inventory.Result read = inventory.read(scope, formats);
     List<RepositoryResult> results = new ArrayList<>(read.chains().size());
     List<ChainFacts> failing = new ArrayList<>();
@@ -43,11 +51,14 @@ public final class Audit {
         failing.add(facts);
       } else {
         results.add(result);
+        judged.accept(facts);
       }
     }
     inventory.prefetch(failing);
     for (ChainFacts facts : failing) {
-      results.add(judge.judge(inventory.confirm(facts), settings));
+      ChainFacts confirmed = inventory.confirm(facts);
+      results.add(judge.judge(confirmed, settings));
+      judged.accept(confirmed);
     }
     int confirmed = failing.size();
     progress.accept("judged " + results.size() + " repositories; " + confirmed
