@@ -91,8 +91,11 @@ final class Harness {
 
   /** audit --endpoint: the findings as "repository RULE". */
   static List<String> findings(Emulator emulator, Path out) {
-    Run r = arcred("audit", "--endpoint", emulator.endpoint(), "--org",
-        emulator.state().organization().substring("organizations/".length()), "--now", NOW, "--out", out.toString());
+    return findings(emulator.endpoint(), emulator.state().organization().substring("organizations/".length()), out);
+  }
+
+  static List<String> findings(String endpoint, String organization, Path out) {
+    Run r = arcred("audit", "--endpoint", endpoint, "--org", organization, "--now", NOW, "--out", out.toString());
     if (r.exit() != 0 && r.exit() != 1) {
       throw new AssertionError("audit exited " + r.exit() + ":\n" + r.out() + r.err());
     }
