@@ -111,6 +111,11 @@ public final class ApplyCommand implements Callable<Integer> {
           + " --max-changes " + maxChanges + "; nothing changed");
       return Main.USAGE;
     }
+    if (!yes && System.console() == null) {
+      err.println("arcred: apply changes the fleet and asks for confirmation on a terminal; there is none: pass"
+          + " --yes to apply " + planFile + " without asking; nothing changed");
+      return Main.USAGE;
+    }
     Path journalPath = journalFile != null ? journalFile
         : planFile.toAbsolutePath().getParent().resolve("journal.jsonl");
     Consumer<String> progress = line -> err.println("arcred: " + line);
@@ -172,11 +177,6 @@ public final class ApplyCommand implements Callable<Integer> {
 
   private boolean confirmed(Plan plan, long pending, long recorded, PrintWriter err) {
     Console console = System.console();
-    if (console == null) {
-      err.println("arcred: apply changes the fleet and asks for confirmation on a terminal; there is none: pass"
-          + " --yes to apply " + planFile + " without asking; nothing changed");
-      return false;
-    }
     PrintWriter w = console.writer();
     w.println("arcred apply: " + plan.changes().size() + " changes of " + planFile + " on " + where.where()
         + (recorded > 0 ? " (" + recorded + " already recorded in the journal)" : "") + ":");
