@@ -3,7 +3,9 @@ package dev.arcred.cli;
 import dev.arcred.audit.Audit;
 import dev.arcred.checks.Judge;
 import dev.arcred.inventory.GoogleClients;
+import dev.arcred.inventory.RateLimits;
 import dev.arcred.inventory.Inventory;
+import dev.arcred.inventory.Progress;
 import dev.arcred.inventory.Scope;
 import dev.arcred.model.AuditReport;
 import dev.arcred.model.AuditSettings;
@@ -12,7 +14,6 @@ import dev.arcred.remediation.Change;
 import dev.arcred.remediation.Journal;
 import dev.arcred.remediation.Plan;
 import dev.arcred.remediation.PlanText;
-import dev.arcred.remediation.RateLimits;
 import dev.arcred.remediation.Targets;
 import dev.arcred.remediation.Verifier;
 import java.io.Console;
@@ -73,7 +74,7 @@ public final class ApplyCommand implements Callable<Integer> {
   Duration verifyTimeout;
 
   @Option(names = "--throttle", hidden = true, defaultValue = "0", converter = DurationConverter.class,
-      description = "Tests: pause before and after each write.")
+      description = "Tests: pause before each change's read and after its write.")
   Duration throttle;
 
   @Override
@@ -88,7 +89,7 @@ public final class ApplyCommand implements Callable<Integer> {
     }
     RateLimits limits;
     try {
-      limits = new RateLimits(where.limits());
+      limits = where.limits();
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
@@ -140,7 +141,7 @@ public final class ApplyCommand implements Callable<Integer> {
         Applier applier = new Applier(new Targets(clients, limits), journal,
             new Applier.Options(parallelism, throttle, Applier.Options.defaultRetrying()), progress);
         List<Applier.Result> results = applier.apply(plan, digest);
-        Map<Integer, Verifier.Verdict> verdicts = verify(clients, plan, scope, results, progress);
+        Map<Integer, Verifier.Verdict> verdicts = verify(clients, limits, plan, scope, results, progress);
         return report(plan, results, verdicts, journalPath, out);
       }
     } catch (Journal.BadJournal e) {
@@ -192,7 +193,7 @@ public final class ApplyCommand implements Callable<Integer> {
     return true;
   }
 
-  private Map<Integer, Verifier.Verdict> verify(GoogleClients clients, Plan plan, Scope scope,
+  private Map<Integer, Verifier.Verdict> verify(GoogleClients clients, RateLimits limits, Plan plan, Scope scope,
       List<Applier.Result> results, Consumer<String> progress) {
     List<Change> done = results.stream()
         .filter(r -> r.outcome() == Applier.Outcome.APPLIED || r.outcome() == Applier.Outcome.ALREADY_DONE)
@@ -201,7 +202,7 @@ public final class ApplyCommand implements Callable<Integer> {
     Consumer<String> quiet = line -> { };
     Verifier verifier = new Verifier(() -> {
       // A new inventory each round: an inventory keeps what it read.
-      try (Inventory inventory = new Inventory(clients, parallelism, quiet)) {
+      try (Inventory inventory = new Inventory(clients, parallelism, limits, Progress.lines(quiet))) {
         AuditSettings settings = new AuditSettings(Instant.now().truncatedTo(ChronoUnit.SECONDS),
             Duration.ofDays(plan.expiryWarningDays()));
         AuditReport report = new Audit(inventory, new Judge(), quiet).run(scope, formats, settings).report();

@@ -5,6 +5,7 @@ import dev.arcred.checks.Judge;
 import dev.arcred.inventory.Connection;
 import dev.arcred.inventory.GoogleClients;
 import dev.arcred.inventory.Inventory;
+import dev.arcred.inventory.RateLimits;
 import dev.arcred.inventory.Scope;
 import dev.arcred.model.AuditReport;
 import dev.arcred.model.AuditSettings;
@@ -94,13 +95,22 @@ public final class AuditCommand implements Callable<Integer> {
   @Option(names = "--parallelism", paramLabel = "N", defaultValue = "8", description = "Concurrent API calls (default: ${DEFAULT-VALUE}).")
   int parallelism;
 
+  @Option(names = "--no-rate-limits",
+      description = "Do not hold calls to Google's default quotas on the client side (for raised quotas).")
+  boolean noRateLimits;
+
   @Option(names = "--templates", paramLabel = "DIR", description = "HTML report templates (default: the bundled report-templates/).")
   Path templates;
+
+  @Option(names = "--stats", hidden = true, paramLabel = "FILE",
+      description = "Write wall seconds and peak heap of this run to FILE (for the benchmark).")
+  Path stats;
 
   @CommandLine.Mixin EmulatorFlags emulatorFlags = new EmulatorFlags();
 
   @Override
   public Integer call() {
+    long started = System.nanoTime();
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter stdout = spec.commandLine().getOut();
     AuditSettings settings;
@@ -121,7 +131,8 @@ public final class AuditCommand implements Callable<Integer> {
     if (!Files.isDirectory(templateDir)) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--templates: no such folder: " + templateDir);
     }
-    Consumer<String> progress = line -> err.println("arcred: " + line);
+    ConsoleProgress console = new ConsoleProgress(err);
+    Consumer<String> progress = console::message;
 
     EmbeddedEmulator embedded = null;
     Connection connection;
@@ -154,12 +165,15 @@ public final class AuditCommand implements Callable<Integer> {
 
     try (EmbeddedEmulator ignored = embedded;
         GoogleClients clients = GoogleClients.connect(connection);
-        Inventory inventory = new Inventory(clients, parallelism, progress)) {
+        Inventory inventory = new Inventory(clients, parallelism, rateLimits(), console)) {
       Audit.Outcome outcome = new Audit(inventory, new Judge(), progress).run(auditScope, formatSet, settings);
       AuditReport report = outcome.report();
       outcome.notes().forEach(n -> progress.accept("note: " + n));
       new ReportWriter(templateDir).writeAll(report, out);
       summarize(report, stdout);
+      if (stats != null) {
+        RunStats.write(stats, started);
+      }
       if (report.hasCheckErrors()) {
         return Main.INCOMPLETE;
       }
@@ -174,6 +188,10 @@ public final class AuditCommand implements Callable<Integer> {
       err.println("arcred: cannot write the reports to " + out + ": " + e.getMessage());
       return Main.USAGE;
     }
+  }
+
+  private RateLimits rateLimits() {
+    return noRateLimits ? RateLimits.none() : RateLimits.google();
   }
 
   private void summarize(AuditReport report, PrintWriter stdout) {

@@ -1,7 +1,10 @@
 package dev.arcred.cli;
 
 import dev.arcred.inventory.Connection;
-import dev.arcred.remediation.RateLimits;
+import dev.arcred.inventory.RateLimits;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
 import picocli.CommandLine.Option;
 
 /**
@@ -42,7 +45,31 @@ public final class ChangeConnection {
     return endpoint != null ? "the emulator at " + endpoint : "Google";
   }
 
-  RateLimits.PerMinute limits() {
-    return new RateLimits.PerMinute(smReads, smWrites, arReads, arWrites);
+  @Option(names = "--no-rate-limits",
+      description = "Do not hold calls to Google's default quotas on the client side (for raised quotas).")
+  boolean noRateLimits;
+
+  /** Google's default quotas with these overrides (a minute each), or none. */
+  RateLimits limits() {
+    if (noRateLimits) {
+      return RateLimits.none();
+    }
+    Map<RateLimits.Quota, Integer> perMinute = new EnumMap<>(RateLimits.Quota.class);
+    for (RateLimits.Quota q : RateLimits.Quota.values()) {
+      perMinute.put(q, q.perMinute());
+    }
+    perMinute.put(RateLimits.Quota.SECRET_MANAGER_READ, positive(smReads, "--secret-manager-reads-per-minute"));
+    perMinute.put(RateLimits.Quota.SECRET_MANAGER_WRITE, positive(smWrites, "--secret-manager-writes-per-minute"));
+    perMinute.put(RateLimits.Quota.ARTIFACT_REGISTRY_READ, positive(arReads, "--artifact-registry-reads-per-minute"));
+    perMinute.put(RateLimits.Quota.ARTIFACT_REGISTRY_WRITE,
+        positive(arWrites, "--artifact-registry-writes-per-minute"));
+    return new RateLimits(perMinute, Duration.ofMinutes(1));
+  }
+
+  private static int positive(int value, String option) {
+    if (value < 1) {
+      throw new IllegalArgumentException(option + " must be at least 1");
+    }
+    return value;
   }
 }

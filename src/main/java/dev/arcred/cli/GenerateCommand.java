@@ -22,7 +22,9 @@ import picocli.CommandLine.Option;
     description = {
       "Writes a deterministic, realistic organization as a fleet file (the emulator's input): N npm remote"
           + " repositories, about 20%% more repositories of other formats and modes, a central secrets project"
-          + " holding about half the tokens, and about 2%% of the npm remotes with each fault kind.",
+          + " holding about half the tokens, and about 2%% of the npm remotes with each fault kind. Each project"
+          + " keeps its repositories in a home location (a tenth of them use a second one too); a faulty secret is"
+          + " shared by about ten repositories, as a broken central token breaks several at once.",
       "Beside FILE it writes FILE's name without .ndjson plus .expected.csv (rule,count): the findings an audit"
           + " run at --now (or up to a year later) must report, and AUDITED, the repositories it must audit.",
       "Both files are written whole or not at all. Exit codes: 0 written, 2 bad usage or unwritable --out."

@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Audits and repairs the upstream authentication of Artifact Registry npm remote repositories.",
-    subcommands = {AuditCommand.class, PlanCommand.class, ApplyCommand.class, RollbackCommand.class, EmulatorCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {AuditCommand.class, PlanCommand.class, ApplyCommand.class, RollbackCommand.class, EmulatorCommand.class, BenchCommand.class, SnapshotCommand.class,
+        CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   public static final int OK = 0;
   public static final int FINDINGS = 1;

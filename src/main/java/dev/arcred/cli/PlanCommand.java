@@ -6,6 +6,8 @@ import dev.arcred.checks.Judge;
 import dev.arcred.inventory.Connection;
 import dev.arcred.inventory.GoogleClients;
 import dev.arcred.inventory.Inventory;
+import dev.arcred.inventory.Progress;
+import dev.arcred.inventory.RateLimits;
 import dev.arcred.inventory.Retrying;
 import dev.arcred.inventory.Scope;
 import dev.arcred.model.AuditReport;
@@ -16,7 +18,6 @@ import dev.arcred.remediation.CredentialsMapping;
 import dev.arcred.remediation.Plan;
 import dev.arcred.remediation.PlanText;
 import dev.arcred.remediation.Planner;
-import dev.arcred.remediation.RateLimits;
 import dev.arcred.remediation.Targets;
 import dev.arcred.report.AtomicFiles;
 import java.io.IOException;
@@ -114,6 +115,10 @@ public final class PlanCommand implements Callable<Integer> {
   @Option(names = "--parallelism", paramLabel = "N", defaultValue = "8", description = "Concurrent reads (default: ${DEFAULT-VALUE}).")
   int parallelism;
 
+  @Option(names = "--no-rate-limits",
+      description = "Do not hold calls to Google's default quotas on the client side (for raised quotas).")
+  boolean noRateLimits;
+
   @CommandLine.Mixin EmulatorFlags emulatorFlags = new EmulatorFlags();
 
   @Override
@@ -146,6 +151,7 @@ public final class PlanCommand implements Callable<Integer> {
       }
     }
     Consumer<String> progress = line -> err.println("arcred: " + line);
+    RateLimits limits = noRateLimits ? RateLimits.none() : RateLimits.google();
 
     EmbeddedEmulator embedded = null;
     Connection connection;
@@ -181,7 +187,7 @@ public final class PlanCommand implements Callable<Integer> {
 
     try (EmbeddedEmulator ignored = embedded;
         GoogleClients clients = GoogleClients.connect(connection);
-        Inventory inventory = new Inventory(clients, parallelism, progress)) {
+        Inventory inventory = new Inventory(clients, parallelism, limits, Progress.lines(progress))) {
       Map<String, ChainFacts> facts = new HashMap<>();
       Audit.Outcome outcome = new Audit(inventory, new Judge(), progress)
           .run(planScope, formatSet, settings, f -> facts.put(f.repository().name(), f));
@@ -196,7 +202,7 @@ public final class PlanCommand implements Callable<Integer> {
         migrations.forEach((name, creds) -> {
           ChainFacts current = facts.get(name);
           if (current != null) {
-            migrated.put(name, inventory.confirm(Planner.migratedChain(current.repository(), creds, current.roles())));
+            migrated.put(name, inventory.chainWith(current, creds));
           }
         });
       }
@@ -204,7 +210,7 @@ public final class PlanCommand implements Callable<Integer> {
           credentials == null ? null : credentials.toString());
       Plan plan = new Planner(new Judge(), settings)
           .plan(new Planner.Input(report, facts, mapping, migrated, about));
-      plan = plan.withSeenEtags(etags(clients, plan, progress));
+      plan = plan.withSeenEtags(etags(clients, limits, plan, progress));
 
       Files.createDirectories(out);
       Path planFile = out.resolve("plan.json");
@@ -228,14 +234,15 @@ public final class PlanCommand implements Callable<Integer> {
   }
 
   /** The etag of each secret policy a grant changes, as read now: apply compares it with what it reads then. */
-  private Map<String, String> etags(GoogleClients clients, Plan plan, Consumer<String> progress) {
-    Targets targets = new Targets(clients, new RateLimits(RateLimits.PerMinute.GOOGLE_DEFAULTS));
-    Retrying retrying = Retrying.reads();
+  private Map<String, String> etags(GoogleClients clients, RateLimits limits, Plan plan, Consumer<String> progress) {
+    Targets targets = new Targets(clients, limits);
+    Retrying retrying = Retrying.reads(RateLimits.none()); // Targets paces each call
     Map<String, String> etags = new TreeMap<>();
     for (String secret : plan.grantedSecrets()) {
       try {
         etags.put(secret, Base64.getEncoder().encodeToString(
-            retrying.call(() -> targets.policy(secret)).getEtag().toByteArray()));
+            retrying.call(RateLimits.Quota.SECRET_MANAGER_READ, "", () -> targets.policy(secret)).getEtag()
+                .toByteArray()));
       } catch (ApiException e) {
         progress.accept("note: cannot read the policy of " + secret + " (" + Retrying.describe(e)
             + "): its grants carry no etag; apply reads it anyway");

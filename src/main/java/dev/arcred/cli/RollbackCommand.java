@@ -1,9 +1,9 @@
 package dev.arcred.cli;
 
 import dev.arcred.inventory.GoogleClients;
+import dev.arcred.inventory.RateLimits;
 import dev.arcred.remediation.Applier;
 import dev.arcred.remediation.Journal;
-import dev.arcred.remediation.RateLimits;
 import dev.arcred.remediation.Restorer;
 import dev.arcred.remediation.Targets;
 import java.io.Console;
@@ -53,7 +53,7 @@ public final class RollbackCommand implements Callable<Integer> {
     }
     RateLimits limits;
     try {
-      limits = new RateLimits(where.limits());
+      limits = where.limits();
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }

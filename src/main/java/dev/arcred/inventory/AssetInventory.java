@@ -117,14 +117,14 @@ final class AssetInventory {
         .setPageSize(PAGE_SIZE)
         .build();
     // Pages are fetched one at a time, each with its own retries, so memory holds one page.
-    AssetServiceClient.ListAssetsPage page = retrying.call(() -> client.listAssets(request).getPage());
+    AssetServiceClient.ListAssetsPage page = retrying.call(RateLimits.Quota.ASSET_LIST_ASSETS, "", () -> client.listAssets(request).getPage());
     while (true) {
       page.getValues().forEach(sink);
       if (!page.hasNextPage()) {
         return;
       }
       AssetServiceClient.ListAssetsPage current = page;
-      page = retrying.call(current::getNextPage);
+      page = retrying.call(RateLimits.Quota.ASSET_LIST_ASSETS, "", current::getNextPage);
     }
   }
 

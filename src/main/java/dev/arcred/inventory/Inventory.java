@@ -36,14 +36,18 @@ public final class Inventory implements AutoCloseable {
   private final GoogleClients clients;
   private final Retrying retrying;
   private final ExecutorService pool;
-  private final Consumer<String> progress;
+  private final Progress progress;
   private final Map<String, CompletableFuture<SecretReader.DirectSecret>> direct = new ConcurrentHashMap<>();
   private final SecretReader secretReader;
   private volatile OrgSnapshot snapshot;
 
   public Inventory(GoogleClients clients, int parallelism, Consumer<String> progress) {
+    this(clients, parallelism, RateLimits.google(), Progress.lines(progress));
+  }
+
+  public Inventory(GoogleClients clients, int parallelism, RateLimits limits, Progress progress) {
     this.clients = clients;
-    this.retrying = Retrying.reads();
+    this.retrying = Retrying.reads(limits);
     this.pool = Executors.newFixedThreadPool(Math.max(1, parallelism), r -> {
       Thread t = new Thread(r, "arcred-read");
       t.setDaemon(true);
@@ -56,7 +60,7 @@ public final class Inventory implements AutoCloseable {
   public Result read(Scope scope, Set<String> formats) {
     OrgSnapshot snap = new OrgSnapshot();
     AssetInventory assets = new AssetInventory(clients.asset(), retrying);
-    progress.accept("reading " + scope + " from Cloud Asset Inventory");
+    progress.message("reading " + scope + " from Cloud Asset Inventory");
     CompletableFuture.allOf(
         CompletableFuture.runAsync(() -> assets.readRepositories(scope, formats, snap), pool),
         CompletableFuture.runAsync(() -> assets.readResources(scope, snap), pool),
@@ -69,8 +73,9 @@ public final class Inventory implements AutoCloseable {
     for (Repository r : snap.repositories) {
       byProjectLocation.computeIfAbsent(r.projectId() + "/" + r.location(), k -> new ArrayList<>()).add(r);
     }
-    progress.accept(snap.repositories.size() + " remote repositories in " + byProjectLocation.size()
+    progress.message(snap.repositories.size() + " remote repositories in " + byProjectLocation.size()
         + " project-locations; reading their credentials from Artifact Registry");
+    progress.begin("credentials", byProjectLocation.size());
     RepositoryReader repositories = new RepositoryReader(clients.artifactRegistry(), retrying);
     Map<String, CompletableFuture<Listed>> listings = new LinkedHashMap<>();
     byProjectLocation.forEach((key, repos) -> {
@@ -80,6 +85,8 @@ public final class Inventory implements AutoCloseable {
           return new Listed(repositories.list(first.projectId(), first.location()), null);
         } catch (ApiException e) {
           return new Listed(null, Retrying.describe(e));
+        } finally {
+          progress.step(1);
         }
       }, pool));
     });
@@ -124,6 +131,7 @@ public final class Inventory implements AutoCloseable {
       }
     }
 
+    progress.end();
     // Secrets the bulk read does not cover are read directly, in parallel, once each.
     for (Pending p : pending) {
       SecretRef.parse(p.credentials.passwordSecretVersion())
@@ -154,22 +162,108 @@ public final class Inventory implements AutoCloseable {
   }
 
   /**
-   * Re-reads a chain's secret from Secret Manager (and its inheritance from Cloud Asset's effective policies),
-   * because Cloud Asset lags: a failing link is confirmed with its owning API before it is reported.
+   * The chain a repository would have with other credentials (a planned migration), its secret read directly from
+   * the owning API (never the bulk read, which lags), once per secret.
    */
-  public ChainFacts confirm(ChainFacts facts) {
-    Optional<SecretRef> ref = facts.reference();
+  public ChainFacts chainWith(ChainFacts facts, Credentials credentials) {
+    Optional<SecretRef> ref = credentials.hasReference()
+        ? SecretRef.parse(credentials.passwordSecretVersion()) : Optional.empty();
     if (ref.isEmpty()) {
-      return facts;
+      return new ChainFacts(facts.repository(), Lookup.found(credentials), Lookup.skipped(), Lookup.skipped(),
+          facts.roles());
     }
     SecretReader.DirectSecret read = directRead(ref.get()).join();
-    return new ChainFacts(facts.repository(), facts.credentials(), read.secret(), read.policy(), facts.roles());
+    return new ChainFacts(facts.repository(), Lookup.found(credentials), read.secret(), read.policy(), facts.roles());
   }
 
-  /** Starts the direct reads that {@link #confirm} will need, in parallel, once per secret. */
-  public void prefetch(List<ChainFacts> chains) {
-    chains.forEach(c -> c.reference().ifPresent(this::directRead));
+  /** What a failing chain needs re-read from the owning API before its findings are reported. */
+  public enum Need {
+    /** GetSecret: existence, expiry, aliases. */
+    METADATA,
+    /** ListSecretVersions: the versions and their states. */
+    VERSIONS,
+    /** GetIamPolicy (version 3): the secret's own bindings. */
+    POLICY
   }
+
+  /**
+   * Re-reads the parts of a chain's secret that its findings rest on, because Cloud Asset lags: a failing link
+   * is confirmed with its owning API before it is reported. Only a secret taken from the bulk read needs it (one
+   * read directly is the owner's answer already), and each part of each secret is read at most once.
+   */
+  public ChainFacts confirm(ChainFacts facts, Set<Need> needs) {
+    progress.step(1);
+    Optional<String> bulkName = facts.secret().value().map(SecretInfo::name).filter(bulkSecrets::contains);
+    if (bulkName.isEmpty() || needs.isEmpty()) {
+      return facts;
+    }
+    String name = bulkName.get();
+    SecretInfo info = facts.secret().value().orElseThrow();
+    Lookup<EffectivePolicy> policy = facts.policy();
+    if (needs.contains(Need.METADATA)) {
+      Lookup<SecretReader.Metadata> meta = part("metadata " + name, () -> secretReader.metadata(name)).join();
+      if (!(meta instanceof Lookup.Found<SecretReader.Metadata> m)) {
+        return withSecret(facts, meta.map(x -> null), Lookup.skipped());
+      }
+      info = new SecretInfo(info.name(), info.projectNumber(), info.secretId(), m.get().expireTime(),
+          m.get().versionAliases(), info.versions(), info.ancestors());
+    }
+    if (needs.contains(Need.VERSIONS)) {
+      Lookup<List<dev.arcred.model.SecretVersionInfo>> versions =
+          part("versions " + name, () -> secretReader.versions(name)).join();
+      if (!(versions instanceof Lookup.Found<List<dev.arcred.model.SecretVersionInfo>> v)) {
+        return withSecret(facts, versions.map(x -> null), Lookup.skipped());
+      }
+      info = new SecretInfo(info.name(), info.projectNumber(), info.secretId(), info.expireTime(),
+          info.versionAliases(), v.get(), info.ancestors());
+    }
+    if (needs.contains(Need.POLICY) && policy instanceof Lookup.Found<EffectivePolicy> effective) {
+      Lookup<List<dev.arcred.model.Binding>> own = part("policy " + name, () -> secretReader.ownPolicy(name)).join();
+      if (own instanceof Lookup.Found<List<dev.arcred.model.Binding>> bindings) {
+        List<AttachedPolicy> policies = new ArrayList<>();
+        policies.add(AttachedPolicy.of(name, bindings.get()));
+        effective.get().policies().stream().filter(p -> !p.resource().equals(name)).forEach(policies::add);
+        policy = Lookup.found(new EffectivePolicy(policies));
+      } else if (own.isMissing()) {
+        return withSecret(facts, own.map(x -> null), Lookup.skipped());
+      } else {
+        policy = own.map(x -> null);
+      }
+    }
+    return withSecret(facts, Lookup.found(info), policy);
+  }
+
+  private static ChainFacts withSecret(ChainFacts facts, Lookup<SecretInfo> secret, Lookup<EffectivePolicy> policy) {
+    return new ChainFacts(facts.repository(), facts.credentials(), secret, policy, facts.roles());
+  }
+
+  public Progress progress() {
+    return progress;
+  }
+
+  /** Starts the reads that {@link #confirm} will need, in parallel, once per secret and part. */
+  public void prefetch(ChainFacts facts, Set<Need> needs) {
+    facts.secret().value().map(SecretInfo::name).filter(bulkSecrets::contains)
+        .ifPresent(name -> {
+          if (needs.contains(Need.METADATA)) {
+            part("metadata " + name, () -> secretReader.metadata(name));
+          }
+          if (needs.contains(Need.VERSIONS)) {
+            part("versions " + name, () -> secretReader.versions(name));
+          }
+          if (needs.contains(Need.POLICY)) {
+            part("policy " + name, () -> secretReader.ownPolicy(name));
+          }
+        });
+  }
+
+  @SuppressWarnings("unchecked")
+  private <T> CompletableFuture<T> part(String key, java.util.function.Supplier<T> read) {
+    return (CompletableFuture<T>) parts.computeIfAbsent(key, k -> CompletableFuture.supplyAsync(read, pool));
+  }
+
+  private final Map<String, CompletableFuture<?>> parts = new ConcurrentHashMap<>();
+  private final Set<String> bulkSecrets = ConcurrentHashMap.newKeySet();
 
   private CompletableFuture<SecretReader.DirectSecret> directRead(SecretRef ref) {
     OrgSnapshot snap = snapshot;
@@ -220,6 +314,7 @@ public final class Inventory implements AutoCloseable {
     for (String ancestor : meta.ancestors()) {
       policies.add(AttachedPolicy.of(ancestor, snap.policies.getOrDefault(ancestor, List.of())));
     }
+    bulkSecrets.add(name);
     return Optional.of(new SecretReader.DirectSecret(Lookup.found(info), Lookup.found(new EffectivePolicy(policies))));
   }
 

@@ -32,14 +32,14 @@ final class RepositoryReader {
         .setPageSize(PAGE_SIZE)
         .build();
     List<Repository> all = new ArrayList<>();
-    ArtifactRegistryClient.ListRepositoriesPage page = retrying.call(() -> client.listRepositories(request).getPage());
+    ArtifactRegistryClient.ListRepositoriesPage page = retrying.call(RateLimits.Quota.ARTIFACT_REGISTRY_READ, location, () -> client.listRepositories(request).getPage());
     while (true) {
       page.getValues().forEach(all::add);
       if (!page.hasNextPage()) {
         return all;
       }
       ArtifactRegistryClient.ListRepositoriesPage current = page;
-      page = retrying.call(current::getNextPage);
+      page = retrying.call(RateLimits.Quota.ARTIFACT_REGISTRY_READ, location, current::getNextPage);
     }
   }
 }

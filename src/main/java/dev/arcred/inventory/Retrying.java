@@ -19,23 +19,27 @@ public final class Retrying {
   private final int maxAttempts;
   private final Duration initial;
   private final Duration cap;
+  private final RateLimits limits;
 
-  public Retrying(int maxAttempts, Duration initial, Duration cap) {
+  public Retrying(int maxAttempts, Duration initial, Duration cap, RateLimits limits) {
     this.maxAttempts = maxAttempts;
     this.initial = initial;
     this.cap = cap;
+    this.limits = limits;
   }
 
-  public static Retrying reads() {
-    return new Retrying(8, Duration.ofMillis(100), Duration.ofSeconds(10));
+  public static Retrying reads(RateLimits limits) {
+    return new Retrying(8, Duration.ofMillis(100), Duration.ofSeconds(10), limits);
   }
 
-  public <T> T call(Supplier<T> call) {
-    return call(call, READ_RETRYABLE);
+  /** One call, counted against its quota before every attempt, retried on the read-retryable codes. */
+  public <T> T call(RateLimits.Quota quota, String key, Supplier<T> call) {
+    return call(quota, key, call, READ_RETRYABLE);
   }
 
-  public <T> T call(Supplier<T> call, Set<StatusCode.Code> retryable) {
+  public <T> T call(RateLimits.Quota quota, String key, Supplier<T> call, Set<StatusCode.Code> retryable) {
     for (int attempt = 1; ; attempt++) {
+      limits.acquire(quota, key);
       try {
         return call.get();
       } catch (ApiException e) {

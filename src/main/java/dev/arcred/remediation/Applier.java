@@ -5,6 +5,7 @@ import com.google.api.gax.rpc.StatusCode;
 import com.google.cloud.secretmanager.v1.SecretVersion;
 import com.google.devtools.artifactregistry.v1.Repository;
 import com.google.iam.v1.Policy;
+import dev.arcred.inventory.RateLimits;
 import dev.arcred.inventory.Retrying;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -48,11 +49,13 @@ public final class Applier {
 
   /**
    * @param parallelism targets changed at once
-   * @param throttle a pause before and after each write (tests use it to be slow enough to interrupt)
+   * @param throttle a pause before each attempt's read and after its write (tests use it to be slow enough to
+   *     interrupt); never between the read and the write, which would widen the read-modify-write's window
    */
   public record Options(int parallelism, Duration throttle, Retrying retrying) {
     public static Retrying defaultRetrying() {
-      return new Retrying(10, Duration.ofMillis(200), Duration.ofSeconds(20));
+      // not paced here: Targets paces each call of an attempt
+      return new Retrying(10, Duration.ofMillis(200), Duration.ofSeconds(20), RateLimits.none());
     }
   }
 
@@ -131,7 +134,7 @@ public final class Applier {
     Attempt attempt = new Attempt(history);
     Result result;
     try {
-      result = options.retrying().call(() -> c.kind() == ChangeKind.GRANT_ACCESSOR ? grant(c, attempt)
+      result = options.retrying().call(RateLimits.Quota.SECRET_MANAGER_WRITE, "", () -> c.kind() == ChangeKind.GRANT_ACCESSOR ? grant(c, attempt)
           : repository(c, attempt), WRITE_RETRYABLE);
     } catch (ApiException e) {
       result = e.getStatusCode().getCode() == StatusCode.Code.NOT_FOUND
@@ -185,6 +188,7 @@ public final class Applier {
   }
 
   private Result grant(Change c, Attempt attempt) {
+    pause();
     Policy policy = targets.policy(c.target());
     String etag = Base64.getEncoder().encodeToString(policy.getEtag().toByteArray());
     boolean moved = c.seen().etag() != null && !c.seen().etag().equals(etag);
@@ -198,6 +202,7 @@ public final class Applier {
   }
 
   private Result repository(Change c, Attempt attempt) {
+    pause();
     Repository repository = targets.repository(c.target());
     TargetState current = TargetState.of(repository);
     if (current.sameAs(desired(c, current), c.kind())) {
@@ -245,7 +250,6 @@ public final class Applier {
   }
 
   private void write(Attempt attempt, Runnable call) {
-    pause();
     try {
       call.run();
       attempt.mayHaveLanded = true;

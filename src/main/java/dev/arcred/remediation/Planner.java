@@ -7,7 +7,6 @@ import dev.arcred.model.AuditSettings;
 import dev.arcred.model.ChainFacts;
 import dev.arcred.model.Credentials;
 import dev.arcred.model.Finding;
-import dev.arcred.model.Lookup;
 import dev.arcred.model.Repository;
 import dev.arcred.model.RepositoryResult;
 import dev.arcred.model.RoleCatalog;
@@ -109,11 +108,6 @@ public final class Planner {
       }
     }
     return result;
-  }
-
-  /** The chain a migration would make: the repository with the mapped credentials, its secret still to be read. */
-  public static ChainFacts migratedChain(Repository repository, Credentials credentials, RoleCatalog roles) {
-    return new ChainFacts(repository, Lookup.found(credentials), Lookup.skipped(), Lookup.skipped(), roles);
   }
 
   public Plan plan(Input input) {

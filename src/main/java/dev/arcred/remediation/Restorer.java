@@ -3,6 +3,7 @@ package dev.arcred.remediation;
 import com.google.api.gax.rpc.ApiException;
 import com.google.iam.v1.Policy;
 import com.google.devtools.artifactregistry.v1.Repository;
+import dev.arcred.inventory.RateLimits;
 import dev.arcred.inventory.Retrying;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -110,7 +111,7 @@ public final class Restorer {
     Result result;
     boolean[] intentWritten = {false};
     try {
-      result = retrying.call(() -> d.kind() == ChangeKind.GRANT_ACCESSOR ? ungrant(d, intentWritten)
+      result = retrying.call(RateLimits.Quota.SECRET_MANAGER_WRITE, "", () -> d.kind() == ChangeKind.GRANT_ACCESSOR ? ungrant(d, intentWritten)
           : unset(d, intentWritten), Applier.WRITE_RETRYABLE);
     } catch (ApiException e) {
       result = new Result(d, Outcome.FAILED, Retrying.describe(e), false);

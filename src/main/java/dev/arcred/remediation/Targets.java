@@ -10,10 +10,12 @@ import com.google.iam.v1.Policy;
 import com.google.iam.v1.SetIamPolicyRequest;
 import com.google.protobuf.FieldMask;
 import dev.arcred.inventory.GoogleClients;
+import dev.arcred.inventory.RateLimits;
 import java.util.List;
 
 /**
- * The calls that read and change what a plan targets, each paced by {@link RateLimits}. Reads metadata only: a
+ * The calls that read and change what a plan targets, each paced by the client-side {@link RateLimits} (Google's
+ * default quotas, charged to the calling project). Reads metadata only: a
  * secret's policy and a version's state, never a payload.
  *
  * <p>REST reference: https://cloud.google.com/secret-manager/docs/reference/rest/v1/projects.secrets/setIamPolicy and
@@ -26,6 +28,8 @@ public final class Targets {
       "remote_repository_config.upstream_credentials.username_password_credentials.username";
   static final String CREDENTIALS_PATH = "remote_repository_config.upstream_credentials";
 
+  private static final String CALLING_PROJECT = ""; // Secret Manager counts per calling project only
+
   private final GoogleClients clients;
   private final RateLimits limits;
 
@@ -36,7 +40,7 @@ public final class Targets {
 
   /** A secret's own allow policy, version 3 (else Google hides conditional bindings). */
   public Policy policy(String secret) {
-    limits.acquire(RateLimits.Api.SECRET_MANAGER, RateLimits.Kind.READ);
+    limits.acquire(RateLimits.Quota.SECRET_MANAGER_READ, CALLING_PROJECT);
     return clients.secretManager().getIamPolicy(GetIamPolicyRequest.newBuilder().setResource(secret)
         .setOptions(GetPolicyOptions.newBuilder().setRequestedPolicyVersion(Policies.VERSION)).build());
   }
@@ -46,18 +50,18 @@ public final class Targets {
     if (policy.getEtag().isEmpty()) {
       throw new IllegalArgumentException("a policy is written with the etag it was read with");
     }
-    limits.acquire(RateLimits.Api.SECRET_MANAGER, RateLimits.Kind.WRITE);
+    limits.acquire(RateLimits.Quota.SECRET_MANAGER_WRITE, CALLING_PROJECT);
     return clients.secretManager().setIamPolicy(SetIamPolicyRequest.newBuilder().setResource(secret)
         .setPolicy(policy.toBuilder().setVersion(Policies.VERSION)).build());
   }
 
   public SecretVersion version(String name) {
-    limits.acquire(RateLimits.Api.SECRET_MANAGER, RateLimits.Kind.READ);
+    limits.acquire(RateLimits.Quota.SECRET_MANAGER_READ, CALLING_PROJECT);
     return clients.secretManager().getSecretVersion(name);
   }
 
   public Repository repository(String name) {
-    limits.acquire(RateLimits.Api.ARTIFACT_REGISTRY, RateLimits.Kind.READ);
+    limits.acquire(RateLimits.Quota.ARTIFACT_REGISTRY_READ, location(name));
     return clients.artifactRegistry().getRepository(name);
   }
 
@@ -85,8 +89,14 @@ public final class Targets {
         FieldMask.newBuilder().addAllPaths(List.of(CREDENTIALS_PATH)).build());
   }
 
+  /** Artifact Registry counts quota per calling project and region: the repository's location. */
+  private static String location(String repository) {
+    String[] parts = repository.split("/");
+    return parts.length > 3 ? parts[3] : "";
+  }
+
   private Repository update(Repository values, FieldMask mask) {
-    limits.acquire(RateLimits.Api.ARTIFACT_REGISTRY, RateLimits.Kind.WRITE);
+    limits.acquire(RateLimits.Quota.ARTIFACT_REGISTRY_WRITE, location(values.getName()));
     return clients.artifactRegistry().updateRepository(
         UpdateRepositoryRequest.newBuilder().setRepository(values).setUpdateMask(mask).build());
   }

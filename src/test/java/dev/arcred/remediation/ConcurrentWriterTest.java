@@ -148,6 +148,7 @@ class ConcurrentWriterTest {
             expected.get(secret).add(member);
           }
           writes.incrementAndGet();
+          Thread.sleep(1);
         }
       } catch (Throwable t) {
         failure.set(t);

@@ -34,6 +34,15 @@ public enum FaultKind {
     this.findings = List.of(findings);
   }
 
+  /**
+   * Whether the fault shows in the secret, its versions or its access (every kind but the three of the
+   * credentials themselves): an audit confirms such a chain with Secret Manager, once per distinct secret, so the
+   * generator groups these repositories by about ten that share one secret (see {@link Organization}).
+   */
+  public boolean shared() {
+    return this != CREDENTIALS_MISSING && this != CREDENTIALS_INCOMPLETE && this != SECRET_REFERENCE_INVALID;
+  }
+
   /** The rule IDs a repository with this fault raises, its own first. */
   public List<String> findings() {
     return findings;

@@ -1,7 +1,7 @@
 package dev.arcred.emulator.generate;
 
-import dev.arcred.emulator.generate.ProjectPlanner.BroadGrant;
 import dev.arcred.emulator.generate.ProjectPlanner.ProjectPlan;
+import dev.arcred.emulator.generate.ProjectPlanner.SharedPlan;
 import dev.arcred.emulator.generate.Upstream.GroupToken;
 import dev.arcred.model.RuleIds;
 import java.io.BufferedWriter;
@@ -18,8 +18,10 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -30,14 +32,16 @@ import java.util.TreeMap;
  * <p>The organization: F nested folders; P projects spread over them (a few directly under the organization);
  * project 0, {@code platform-secrets}, holds the tokens of about half the npm remotes (one set per business unit
  * of 100 projects, readable by all their service agents); the other remotes use their own project's tokens; each
- * token is shared by several repositories. Beside the N npm remotes, about 20% more repositories (npm standard
+ * token is shared by several repositories. A project keeps its repositories in its home location, about one in
+ * ten in a second one too. A broken token breaks about ten repositories at once: the faults of the secret or its
+ * access come as faulty secrets shared by about ten repositories of one fault kind, mostly in the central project. Beside the N npm remotes, about 20% more repositories (npm standard
  * and virtual, Docker, Maven and PyPI remotes, Docker standard) that a default audit must skip, some of them
  * broken. Org and project custom roles, and ordinary allow policies on the organization, folders and projects
  * (with traps: Editor for agents, allUsers on repositories). About 2% of the npm remotes carry each fault kind
  * ({@link FaultKind}); the rest are healthy.
  *
- * <p>Line order: the organization, its policy and custom roles; the folders; the central project and the business
- * units' tokens; then each project: its line and policy, its secrets (policies, versions), its repositories.
+ * <p>Line order: the organization, its policy and custom roles; the folders; the central project, the business
+ * units' tokens and the shared faulty secrets it holds; then each project: its line and policy, its secrets (policies, versions), its repositories.
  * Everything a line refers to comes before it.
  */
 public final class FleetGenerator {
@@ -142,12 +146,11 @@ public final class FleetGenerator {
     for (int f = 0; f < org.folders(); f++) {
       broadGrants.add(new ArrayList<>(0));
     }
-    for (int p = 1; p < org.projects(); p++) {
-      if (planner.hasBroadFault(p)) {
-        BroadGrant grant = planner.broadGrant(p);
-        if (grant.onFolder()) {
-          broadGrants.get(org.projectFolder(p)).add(Binding.of(grant.role(), org.agent(p)));
-        }
+    for (int id = org.sharedGroupsFrom(FaultKind.SERVICE_AGENT_BROAD_ACCESS);
+        id < org.sharedGroupsTo(FaultKind.SERVICE_AGENT_BROAD_ACCESS); id++) {
+      SharedPlan broad = planner.shared(id);
+      if (broad.broad().onFolder()) {
+        broadGrants.get(org.projectFolder(broad.host())).add(planner.broadBinding(broad));
       }
     }
     for (int f = 0; f < org.folders(); f++) {
@@ -163,10 +166,19 @@ public final class FleetGenerator {
         lines.secret(planner.groupSecret(token, g, true));
       }
     }
+    for (int id = 0; id < org.sharedGroups(); id++) { // the faulty secrets that groups of repositories share
+      SharedPlan shared = planner.shared(id);
+      if (shared.secret() != null && shared.host() == Organization.CENTRAL) {
+        lines.secret(shared.secret());
+      }
+    }
 
     int npm = 0;
     int others = 0;
     int central = 0;
+    int projectLocations = 0;
+    Set<String> failingSecrets = new HashSet<>();
+    Set<String> locations = new HashSet<>();
     int[] tally = new int[FaultKind.values().length];
     for (int p = 1; p < org.projects(); p++) {
       ProjectPlan plan = planner.plan(p);
@@ -174,6 +186,7 @@ public final class FleetGenerator {
       for (SecretPlan s : plan.secrets()) {
         lines.secret(s);
       }
+      locations.clear();
       for (RepoPlan repo : plan.repositories()) {
         lines.repository(p, repo);
         if (!repo.audited()) {
@@ -181,13 +194,18 @@ public final class FleetGenerator {
           continue;
         }
         npm++;
+        locations.add(repo.location());
         if (repo.centralSecret()) {
           central++;
         }
         if (repo.fault() != null) {
           tally[repo.fault().ordinal()]++;
         }
+        if (repo.checkedSecret() != null) {
+          failingSecrets.add(repo.checkedSecret());
+        }
       }
+      projectLocations += locations.size();
     }
     lines.flush();
 
@@ -207,7 +225,8 @@ public final class FleetGenerator {
       throw new IllegalStateException("wrote " + npm + " npm remotes, asked for " + spec.repos());
     }
     return new FleetSummary(spec, lines.lines, counting.count, npm, others, org.projects(), org.folders(),
-        lines.secrets, lines.versions, lines.policies, central, Collections.unmodifiableMap(faults),
+        lines.secrets, lines.versions, lines.policies, central, projectLocations, failingSecrets.size(),
+        Collections.unmodifiableMap(faults),
         Collections.unmodifiableSortedMap(expected));
   }
 

@@ -13,6 +13,9 @@ import java.util.SortedMap;
  * @param npmRemotes npm remote repositories: the audited ones
  * @param otherRepositories repositories of other formats and modes, which a default audit must skip
  * @param centralReferences npm remotes whose token reference names the central secrets project
+ * @param projectLocations (project, location) pairs holding npm remotes: an audit lists repositories once per pair
+ * @param failingSecrets distinct secrets of the chains that fail a check of the secret, its versions or its access:
+ *     an audit confirms each with Secret Manager
  * @param faults repositories per planted fault kind
  * @param expectedCounts {@code rule -> count}: findings an audit must report per rule (each repository raises a
  *     rule at most once), every rule of RULES.md present (0 included), plus {@code AUDITED} (repositories audited)
@@ -29,6 +32,8 @@ public record FleetSummary(
     long secretVersions,
     long policies,
     int centralReferences,
+    int projectLocations,
+    int failingSecrets,
     Map<FaultKind, Integer> faults,
     SortedMap<String, Integer> expectedCounts) {
 
@@ -48,7 +53,8 @@ public record FleetSummary(
 
   /** One line for people: sizes and what to expect. */
   public String describe() {
-    return String.format("repos=%d other_repos=%d projects=%d folders=%d locations=%d secrets=%d lines=%d bytes=%d",
-        npmRemotes, otherRepositories, projects, folders, spec.locations(), secrets, lines, bytes);
+    return String.format("repos=%d other_repos=%d projects=%d folders=%d locations=%d secrets=%d lines=%d bytes=%d"
+        + " project_locations=%d failing_secrets=%d", npmRemotes, otherRepositories, projects, folders,
+        spec.locations(), secrets, lines, bytes, projectLocations, failingSecrets);
   }
 }

@@ -14,6 +14,11 @@ import java.util.Random;
  * <p>Project 0 is the central secrets project, in the first folder ("platform"). Projects 1.. are grouped by
  * hundreds into business units; each unit has its own set of tokens in the central project, readable by all its
  * projects' service agents.
+ *
+ * <p>Shared faults: the npm remotes of each {@linkplain FaultKind#shared() secret-side} fault kind, in the order of
+ * their global index (so nearby projects, mostly of one business unit), are cut into groups of about
+ * {@value #SHARED_GROUP} that share one faulty secret (or one bad reference to a unit's token). Groups are
+ * numbered across kinds, in the order of {@link FaultKind}.
  */
 final class Organization {
   static final String DOMAIN = "megacorp.example";
@@ -22,6 +27,8 @@ final class Organization {
   static final String CENTRAL_ID = "platform-secrets";
   static final int CENTRAL = 0;
   static final int GROUP_SIZE = 100;
+  /** About how many repositories of one fault kind share one faulty secret. */
+  static final int SHARED_GROUP = 10;
 
   private static final String[] TOP_FOLDERS = {
       "platform", "engineering", "data", "products", "corporate", "sandbox", "security", "research", "operations",
@@ -41,6 +48,9 @@ final class Organization {
   private final byte[] projectEnv;
   private final int[] repoStart; // npm remotes of project p: [repoStart[p], repoStart[p + 1])
   private final byte[] faults; // per npm remote: 0 healthy, else FaultKind.ordinal() + 1
+  private final int[][] members; // per fault kind: the global indices of its npm remotes, ascending
+  private final int[][] cuts; // per fault kind: the rank in members where each shared group starts, then the count
+  private final int[] groupBase; // per fault kind: the number of its first shared group; then the total
 
   Organization(FleetSpec spec) {
     this.spec = spec;
@@ -54,6 +64,53 @@ final class Organization {
     placeProjects(new Random(Seeds.mix(spec.seed(), Seeds.PROJECTS, 0)));
     repoStart = spreadRepositories(new Random(Seeds.mix(spec.seed(), Seeds.COUNTS, 0)));
     faults = plantFaults(new Random(Seeds.mix(spec.seed(), Seeds.FAULTS, 0)));
+    int kinds = FaultKind.values().length;
+    members = new int[kinds][];
+    cuts = new int[kinds][];
+    groupBase = new int[kinds + 1];
+    groupShared(new Random(Seeds.mix(spec.seed(), Seeds.SHARED_CUTS, 0)));
+  }
+
+  /** Lists each kind's repositories and cuts those of the shared kinds into groups of about SHARED_GROUP. */
+  private void groupShared(Random r) {
+    int kinds = FaultKind.values().length;
+    int[] count = new int[kinds];
+    for (byte b : faults) {
+      if (b != 0) {
+        count[b - 1]++;
+      }
+    }
+    for (int k = 0; k < kinds; k++) {
+      members[k] = new int[count[k]];
+    }
+    int[] filled = new int[kinds];
+    for (int i = 0; i < faults.length; i++) {
+      if (faults[i] != 0) {
+        int k = faults[i] - 1;
+        members[k][filled[k]++] = i;
+      }
+    }
+    for (FaultKind kind : FaultKind.values()) {
+      int k = kind.ordinal();
+      int n = count[k];
+      int groups = !kind.shared() || n == 0 ? 0 : Math.max(1, (int) Math.round(n / (double) SHARED_GROUP));
+      int[] size = new int[groups];
+      for (int g = 0; g < groups; g++) {
+        size[g] = (int) ((long) n * (g + 1) / groups - (long) n * g / groups);
+      }
+      for (int g = 0; g + 1 < groups; g++) { // about ten, not exactly: move a few between neighbours
+        int d = r.nextInt(5) - 2;
+        if (size[g] + d >= 1 && size[g + 1] - d >= 1) {
+          size[g] += d;
+          size[g + 1] -= d;
+        }
+      }
+      cuts[k] = new int[groups + 1];
+      for (int g = 0; g < groups; g++) {
+        cuts[k][g + 1] = cuts[k][g] + size[g];
+      }
+      groupBase[k + 1] = groupBase[k] + groups;
+    }
   }
 
   private void buildFolders(Random r) {
@@ -240,6 +297,66 @@ final class Organization {
 
   int repoCount(int p) {
     return p == CENTRAL ? 0 : repoStart[p + 1] - repoStart[p];
+  }
+
+  /** The project holding the npm remote with that global index. */
+  int projectOf(int repo) {
+    int lo = 1;
+    int hi = projects() - 1;
+    while (lo < hi) { // the last project p with repoStart[p] <= repo
+      int mid = (lo + hi + 1) >>> 1;
+      if (repoStart[mid] <= repo) {
+        lo = mid;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return lo;
+  }
+
+  // --- shared faults
+
+  /** One group of repositories of the same fault kind sharing one secret; {@code repos} ascending. */
+  record SharedGroup(int id, FaultKind kind, int[] repos) {
+    int first() {
+      return repos[0];
+    }
+  }
+
+  /** Shared groups of every kind. */
+  int sharedGroups() {
+    return groupBase[groupBase.length - 1];
+  }
+
+  SharedGroup sharedGroup(int id) {
+    int k = 0;
+    while (groupBase[k + 1] <= id) {
+      k++;
+    }
+    int g = id - groupBase[k];
+    return new SharedGroup(id, FaultKind.values()[k],
+        java.util.Arrays.copyOfRange(members[k], cuts[k][g], cuts[k][g + 1]));
+  }
+
+  /** The shared groups of one kind: {@code [from, to)}. */
+  int sharedGroupsFrom(FaultKind kind) {
+    return groupBase[kind.ordinal()];
+  }
+
+  int sharedGroupsTo(FaultKind kind) {
+    return groupBase[kind.ordinal() + 1];
+  }
+
+  /** The shared group of the npm remote with that global index; -1 when its fault is not of a shared kind. */
+  int sharedGroupOf(int repo) {
+    FaultKind kind = fault(repo);
+    if (kind == null || !kind.shared()) {
+      return -1;
+    }
+    int k = kind.ordinal();
+    int rank = java.util.Arrays.binarySearch(members[k], repo);
+    int g = java.util.Arrays.binarySearch(cuts[k], rank);
+    return groupBase[k] + (g >= 0 ? g : -g - 2);
   }
 
   /** The fault of the npm remote with that global index, or null when it is healthy. */

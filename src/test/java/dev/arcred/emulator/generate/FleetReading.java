@@ -43,6 +43,8 @@ final class FleetReading {
   final Map<String, JsonNode> secrets = new HashMap<>();
   final Map<String, Map<Integer, JsonNode>> versions = new HashMap<>();
   final List<JsonNode> repositories = new ArrayList<>(); // Asset lines
+  /** Filled by {@link #audit}: repository name -> the secret its reference names (projects/NUMBER/secrets/ID). */
+  final Map<String, String> referencedSecrets = new HashMap<>();
 
   static FleetReading of(Path file) throws IOException {
     try (BufferedReader in = Files.newBufferedReader(file)) {
@@ -157,6 +159,7 @@ final class FleetReading {
       String project = m.group(1);
       String number = project.chars().allMatch(Character::isDigit) ? project : ids.get(project);
       String secretName = "projects/" + number + "/secrets/" + m.group(2);
+      referencedSecrets.put(data.path("name").asText(), secretName);
       JsonNode secret = secrets.get(secretName);
       if (secret == null) {
         found.add("SECRET_NOT_FOUND");
@@ -235,6 +238,24 @@ final class FleetReading {
       }
     }
     return result;
+  }
+
+  /** The rules about the credentials themselves: an audit reports them without reading any secret. */
+  static final Set<String> CREDENTIAL_RULES =
+      Set.of("CREDENTIALS_MISSING", "CREDENTIALS_INCOMPLETE", "SECRET_REFERENCE_INVALID");
+
+  /**
+   * Secret -> the repositories whose chain through it fails a check of the secret, its versions or its access
+   * (what an audit confirms with Secret Manager, once per secret), from the findings of {@link #audit}.
+   */
+  Map<String, List<String>> failingSecrets(Map<String, Set<String>> findings) {
+    Map<String, List<String>> out = new TreeMap<>();
+    findings.forEach((repo, rules) -> {
+      if (rules.stream().anyMatch(rule -> !CREDENTIAL_RULES.contains(rule))) {
+        out.computeIfAbsent(referencedSecrets.get(repo), k -> new ArrayList<>()).add(repo);
+      }
+    });
+    return out;
   }
 
   private boolean granting(String role) {

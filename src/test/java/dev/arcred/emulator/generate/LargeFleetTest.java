@@ -46,6 +46,16 @@ class LargeFleetTest {
           && l.contains("\"resource\":")).count();
     }
     assertThat(projects).isEqualTo(10_000);
+    int projectLocations = figure(output, "project_locations");
+    int failingSecrets = figure(output, "failing_secrets");
+    assertThat(projectLocations).isBetween(10_000, 12_000);
+    assertThat(failingSecrets).isLessThanOrEqualTo(1_500); // 3% of 50,000
+  }
+
+  private static int figure(String output, String name) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile(name + "=([0-9]+)").matcher(output);
+    assertThat(m.find()).as(name + " in " + output).isTrue();
+    return Integer.parseInt(m.group(1));
   }
 
   /** Runs in the child JVM: generates, then prints time, size and the peak heap. */
