@@ -121,7 +121,9 @@ public final class ApplyCommand implements Callable<Integer> {
         : planFile.toAbsolutePath().getParent().resolve("journal.jsonl");
     Consumer<String> progress = line -> err.println("arcred: " + line);
 
-    try (Journal journal = Journal.open(journalPath, false, Clock.systemUTC())) {
+    // Credentials first: a missing login is reported before anything is written, the journal included.
+    try (GoogleClients clients = GoogleClients.connect(where.connection());
+        Journal journal = Journal.open(journalPath, false, Clock.systemUTC())) {
       if (journal.planDigest() != null && !journal.planDigest().equals(digest)) {
         err.println("arcred: " + journalPath + " is the journal of another plan; use a new --journal for "
             + planFile + "; nothing changed");
@@ -137,13 +139,11 @@ public final class ApplyCommand implements Callable<Integer> {
       if (pending > 0 && !yes && !confirmed(plan, pending, recorded, err)) {
         return Main.USAGE;
       }
-      try (GoogleClients clients = GoogleClients.connect(where.connection())) {
-        Applier applier = new Applier(new Targets(clients, limits), journal,
-            new Applier.Options(parallelism, throttle, Applier.Options.defaultRetrying()), progress);
-        List<Applier.Result> results = applier.apply(plan, digest);
-        Map<Integer, Verifier.Verdict> verdicts = verify(clients, limits, plan, scope, results, progress);
-        return report(plan, results, verdicts, journalPath, out);
-      }
+      Applier applier = new Applier(new Targets(clients, limits), journal,
+          new Applier.Options(parallelism, throttle, Applier.Options.defaultRetrying()), progress);
+      List<Applier.Result> results = applier.apply(plan, digest);
+      Map<Integer, Verifier.Verdict> verdicts = verify(clients, limits, plan, scope, results, progress);
+      return report(plan, results, verdicts, journalPath, out);
     } catch (Journal.BadJournal e) {
       err.println("arcred: " + e.getMessage());
       return Main.USAGE;

@@ -95,4 +95,28 @@ class RemediationCommandLineTest {
     assertThat(r.err()).contains(csv + ":3: secret_version \"not-a-reference\" is not a pinned reference");
     assertThat(out).doesNotExist();
   }
+
+  /** Live mode (no --endpoint) without credentials: exit 2 and how to log in, nothing written, in a clean child JVM. */
+  @Test
+  void liveWithoutCredentialsSaysHowToLogInAndWritesNothing() throws Exception {
+    Path plan = planFile("live", 1);
+    for (List<String> args : List.of(List.of("apply", "--plan", plan.toString(), "--yes"),
+        List.of("rollback", "--journal", Files.writeString(tmp.resolve("j.jsonl"), "").toString(), "--yes"))) {
+      List<String> cmd = new java.util.ArrayList<>(List.of(
+          Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+          System.getProperty("java.class.path"), "dev.arcred.cli.Main"));
+      cmd.addAll(args);
+      ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+      pb.environment().remove("GOOGLE_APPLICATION_CREDENTIALS");
+      pb.environment().put("NO_GCE_CHECK", "true");
+      pb.environment().put("HOME", tmp.toString());
+      pb.environment().put("CLOUDSDK_CONFIG", tmp.resolve("gcloud").toString());
+      Process p = pb.start();
+      assertThat(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+      String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      assertThat(p.exitValue()).as(output).isEqualTo(2);
+      assertThat(output).contains("gcloud auth application-default login").doesNotContain("\tat ");
+    }
+    assertThat(plan.resolveSibling("journal.jsonl")).doesNotExist();
+  }
 }
