@@ -107,6 +107,7 @@ public final class AuditCommand implements Callable<Integer> {
   Path stats;
 
   @CommandLine.Mixin EmulatorFlags emulatorFlags = new EmulatorFlags();
+  @CommandLine.Mixin NightlyFlags nightly = new NightlyFlags();
 
   @Override
   public Integer call() {
@@ -130,6 +131,12 @@ public final class AuditCommand implements Callable<Integer> {
     Path templateDir = templates != null ? templates : AppHome.templates();
     if (!Files.isDirectory(templateDir)) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--templates: no such folder: " + templateDir);
+    }
+    try {
+      nightly.load(err);
+    } catch (dev.arcred.nightly.MalformedInput e) {
+      err.println("arcred: " + e.getMessage());
+      return Main.USAGE;
     }
     ConsoleProgress console = new ConsoleProgress(err);
     Consumer<String> progress = console::message;
@@ -167,17 +174,15 @@ public final class AuditCommand implements Callable<Integer> {
         GoogleClients clients = GoogleClients.connect(connection);
         Inventory inventory = new Inventory(clients, parallelism, rateLimits(), console)) {
       Audit.Outcome outcome = new Audit(inventory, new Judge(), progress).run(auditScope, formatSet, settings);
-      AuditReport report = outcome.report();
+      AuditReport report = nightly.triage(outcome.report(), err);
       outcome.notes().forEach(n -> progress.accept("note: " + n));
       new ReportWriter(templateDir).writeAll(report, out);
       summarize(report, stdout);
+      nightly.summarize(report, stdout);
       if (stats != null) {
         RunStats.write(stats, started);
       }
-      if (report.hasCheckErrors()) {
-        return Main.INCOMPLETE;
-      }
-      return report.findings().isEmpty() ? Main.OK : Main.FINDINGS;
+      return nightly.exitCode(report);
     } catch (GoogleClients.NoCredentialsException e) {
       err.println("arcred: " + e.getMessage());
       return Main.USAGE;

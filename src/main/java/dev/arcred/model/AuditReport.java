@@ -11,12 +11,21 @@ import java.util.List;
  * @param organization organizations/N, or "" when unknown
  * @param now the audit's clock
  * @param results one per audited repository, sorted by repository name
+ * @param triage changes since a baseline and suppressions ({@link Triage#NONE} for a plain audit)
  */
-public record AuditReport(String scope, String organization, Instant now, List<RepositoryResult> results) {
+public record AuditReport(String scope, String organization, Instant now, List<RepositoryResult> results,
+    Triage triage) {
   public AuditReport {
     results = results.stream().sorted(Comparator.comparing(r -> r.repository().name())).toList();
+    triage = triage == null ? Triage.NONE : triage;
   }
 
+  /** A plain audit: no baseline, no suppressions. */
+  public AuditReport(String scope, String organization, Instant now, List<RepositoryResult> results) {
+    this(scope, organization, now, results, Triage.NONE);
+  }
+
+  /** The current findings (suppressed ones included; RESOLVED ones, which are in the triage, not). */
   public List<Finding> findings() {
     return results.stream().flatMap(r -> r.findings().stream()).sorted(Finding.ORDER).toList();
   }

@@ -19,20 +19,23 @@ import org.apache.commons.csv.CSVPrinter;
  */
 final class CsvReports {
   static final List<String> FINDINGS_COLUMNS =
-      List.of("repository", "project", "location", "rule", "severity", "status", "link", "detail", "fix");
+      List.of("repository", "project", "location", "rule", "severity", "status", "link", "detail", "fix", "change",
+          "suppressed");
   static final List<String> REPOSITORIES_COLUMNS = List.of("repository", "project", "project_number", "location",
       "format", "mode", "upstream", "username", "secret_version", "status", "findings", "rules");
 
   private CsvReports() {}
 
-  /** One row per finding, in (repository, rule, detail) order. */
+  /**
+   * One row per finding, in (repository, rule, detail) order; with a baseline, the RESOLVED ones too. change is
+   * empty without a baseline, suppressed empty unless a suppression covers the finding.
+   */
   static byte[] findings(AuditReport report) {
     return table(FINDINGS_COLUMNS, FindingRow.of(report).stream().map(row -> {
-      Repository repository = row.repository();
       Finding finding = row.finding();
-      return Arrays.asList(repository.name(), repository.projectId(), repository.location(), finding.rule(),
-          finding.severity().name(), row.result().status().name(), finding.link().name(), finding.detail(),
-          finding.fix());
+      return Arrays.asList(row.repository(), row.project(), row.location(), finding.rule(),
+          finding.severity().name(), row.status() == null ? null : row.status().name(), finding.link().name(),
+          finding.detail(), finding.fix(), row.change() == null ? null : row.change().name(), row.suppressed());
     }).toList());
   }
 

@@ -13,7 +13,9 @@ import dev.arcred.model.Credentials;
 import dev.arcred.model.Finding;
 import dev.arcred.model.Repository;
 import dev.arcred.model.RepositoryResult;
+import dev.arcred.model.Triage;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 
@@ -23,7 +25,8 @@ import java.util.Map;
  * a value the API did not return is null.
  */
 final class JsonReport {
-  static final int SCHEMA_VERSION = 1;
+  /** 2: findings[] may hold RESOLVED rows (with a baseline); change, suppressed, baseline, suppressions, byFolder. */
+  static final int SCHEMA_VERSION = 2;
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
   // "\n" whatever the platform (Jackson's default indenter uses the system's line separator), arrays one item a line
@@ -44,19 +47,40 @@ final class JsonReport {
     root.put("scope", report.scope());
     root.put("organization", report.organization());
     root.put("generatedAt", DateTimeFormatter.ISO_INSTANT.format(report.now()));
+    Triage triage = report.triage();
+    if (triage.hasBaseline()) {
+      ObjectNode baseline = root.putObject("baseline");
+      baseline.put("generatedAt", instant(triage.baseline().generatedAt()));
+      baseline.put("scope", triage.baseline().scope());
+    } else {
+      root.putNull("baseline");
+    }
     root.set("summary", summary(summary));
+    ArrayNode suppressions = root.putArray("suppressions");
+    for (Triage.SuppressionUse use : triage.suppressions()) {
+      ObjectNode node = suppressions.addObject();
+      node.put("source", use.source());
+      node.put("rule", use.rule());
+      node.put("repository", use.repository());
+      node.put("reason", use.reason());
+      node.put("expires", use.expires().toString());
+      node.put("expired", use.expired());
+      node.put("findings", use.findings());
+    }
     ArrayNode repositories = root.putArray("repositories");
     for (RepositoryResult result : report.results()) {
-      repositories.add(repository(result));
+      repositories.add(repository(result, triage));
     }
     ArrayNode findings = root.putArray("findings");
     for (FindingRow row : FindingRow.of(report)) {
       ObjectNode node = findings.addObject();
-      node.put("repository", row.repository().name());
+      node.put("repository", row.repository());
       node.put("rule", row.finding().rule());
       node.put("severity", row.finding().severity().name());
-      node.put("status", row.result().status().name());
+      node.put("status", row.status() == null ? null : row.status().name());
       putFindingBody(node, row.finding());
+      node.put("change", row.change() == null ? null : row.change().name());
+      node.put("suppressed", row.suppressed());
     }
     try {
       return (WRITER.writeValueAsString(root) + "\n").getBytes(StandardCharsets.UTF_8);
@@ -69,17 +93,33 @@ final class JsonReport {
     ObjectNode node = MAPPER.createObjectNode();
     node.put("repositories", summary.repositories());
     node.put("findings", summary.findings());
+    node.put("suppressed", summary.suppressed());
     node.set("byStatus", counts(summary.byStatus()));
     node.set("byRule", counts(summary.byRule()));
     node.set("bySeverity", counts(summary.bySeverity()));
-    ObjectNode byProject = node.putObject("byProject");
-    summary.byProject().forEach((project, counts) -> {
-      ObjectNode projectNode = byProject.putObject(project);
-      projectNode.put("repositories", counts.repositories());
-      projectNode.put("findings", counts.findings());
-      projectNode.set("byStatus", counts(counts.byStatus()));
+    if (summary.byChange() == null) {
+      node.putNull("byChange");
+    } else {
+      node.set("byChange", counts(summary.byChange()));
+    }
+    node.set("byProject", groups(summary.byProject()));
+    node.set("byFolder", groups(summary.byFolder()));
+    return node;
+  }
+
+  private static ObjectNode groups(Map<String, ReportSummary.ProjectCounts> groups) {
+    ObjectNode node = MAPPER.createObjectNode();
+    groups.forEach((name, counts) -> {
+      ObjectNode group = node.putObject(name);
+      group.put("repositories", counts.repositories());
+      group.put("findings", counts.findings());
+      group.set("byStatus", counts(counts.byStatus()));
     });
     return node;
+  }
+
+  private static String instant(Instant instant) {
+    return instant == null ? null : DateTimeFormatter.ISO_INSTANT.format(instant);
   }
 
   private static ObjectNode counts(Map<String, Integer> counts) {
@@ -88,13 +128,15 @@ final class JsonReport {
     return node;
   }
 
-  private static ObjectNode repository(RepositoryResult result) {
+  private static ObjectNode repository(RepositoryResult result, Triage triage) {
     Repository repository = result.repository();
     Credentials credentials = Results.credentials(result);
     ObjectNode node = MAPPER.createObjectNode();
     node.put("repository", repository.name());
     node.put("project", repository.projectId());
     node.put("projectNumber", repository.projectNumber());
+    ArrayNode ancestors = node.putArray("ancestors");
+    repository.ancestors().forEach(ancestors::add);
     node.put("location", repository.location());
     node.put("format", repository.format());
     node.put("mode", repository.mode());
@@ -108,6 +150,8 @@ final class JsonReport {
       findingNode.put("rule", finding.rule());
       findingNode.put("severity", finding.severity().name());
       putFindingBody(findingNode, finding);
+      findingNode.put("change", triage.change(finding).map(Enum::name).orElse(null));
+      findingNode.put("suppressed", triage.suppression(finding).orElse(null));
     }
     return node;
   }

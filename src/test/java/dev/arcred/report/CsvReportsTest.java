@@ -26,7 +26,8 @@ class CsvReportsTest {
     Parsed csv = parse(CsvReports.findings(SampleReports.small()));
 
     assertThat(csv.header()).containsExactly(
-        "repository", "project", "location", "rule", "severity", "status", "link", "detail", "fix");
+        "repository", "project", "location", "rule", "severity", "status", "link", "detail", "fix", "change",
+        "suppressed");
     assertThat(csv.rows()).extracting(r -> r.get("repository"), r -> r.get("rule"), r -> r.get("link"))
         .containsExactly(
             tuple(WARN, "SECRET_EXPIRING", "SECRET"),
@@ -143,7 +144,7 @@ class CsvReportsTest {
   @Test
   void anAuditWithoutFindingsStillHasTheHeaders() throws IOException {
     assertThat(new String(CsvReports.findings(SampleReports.healthy()), StandardCharsets.UTF_8))
-        .isEqualTo("repository,project,location,rule,severity,status,link,detail,fix\n");
+        .isEqualTo("repository,project,location,rule,severity,status,link,detail,fix,change,suppressed\n");
     assertThat(parse(CsvReports.repositories(SampleReports.healthy())).rows()).hasSize(1);
   }
 

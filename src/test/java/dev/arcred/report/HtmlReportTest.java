@@ -36,8 +36,11 @@ class HtmlReportTest {
 
     assertThat(html).contains("&lt;script&gt;alert(1)&lt;/script&gt;")
         .doesNotContain("<script>alert")
-        .doesNotContainIgnoringCase("<script")
-        .doesNotContain("<img")
+        .doesNotContain("<img");
+    // the page's own script, once, at the end of the body; no other script element
+    assertThat(Pattern.compile("(?i)<script").matcher(html).results().count()).isEqualTo(1);
+    assertThat(html).contains("<script>/* arcred report:").containsOnlyOnce("})();\n</script>\n</body>");
+    assertThat(html)
         .contains("=HYPERLINK(&quot;http://x&quot;)")
         .contains("https://evil.example/&quot;&gt;&lt;img src=&quot;https://evil.example/x.png&quot;&gt;");
   }
@@ -54,7 +57,8 @@ class HtmlReportTest {
         .doesNotContainIgnoringCase("url(")
         .doesNotContainIgnoringCase("<iframe")
         .contains("<style>")
-        .contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">");
+        .containsPattern("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none';"
+            + " style-src 'unsafe-inline'; script-src 'sha256-[A-Za-z0-9+/]{43}='\">");
     // in-page anchors are the only links
     Matcher href = Pattern.compile("href=\"([^\"]*)\"").matcher(html);
     while (href.find()) {
@@ -136,14 +140,22 @@ class HtmlReportTest {
     assertThat(summary)
         .contains("<span class=\"badge status-fail\">FAIL</span></td><td class=\"num\">3</td>")
         .contains("<span class=\"badge status-unknown\">UNKNOWN</span></td><td class=\"num\">1</td>")
-        .contains("<span class=\"badge sev-high\">HIGH</span></td><td class=\"num\">3</td>")
-        .contains("<tr><td>CHECK_ERROR</td><td><span class=\"badge sev-high\">HIGH</span></td>"
-            + "<td class=\"num\">2</td></tr>")
-        .contains("<tr><td>beta</td><td class=\"num\">2</td><td class=\"num\">0</td><td class=\"num\">0</td>"
-            + "<td class=\"num\">1</td><td class=\"num\">1</td><td class=\"num\">3</td></tr>");
+        .contains("<tr><td><a href=\"#findings\" data-filter-name=\"rule\" data-filter-value=\"CHECK_ERROR\">"
+            + "CHECK_ERROR</a></td><td><span class=\"badge sev-high\">HIGH</span></td><td class=\"num\">2</td>")
+        .contains("<div class=\"tile t-fail\"><div class=\"n\">3</div><div class=\"l\">FAIL</div></div>")
+        .contains("<div class=\"tile\"><div class=\"n\">7</div><div class=\"l\">findings</div></div>");
+    // the breakdown: the organization, then its projects (SampleReports has no folder)
+    assertThat(rows(summary.substring(summary.indexOf("<table class=\"tree\">"))))
+        .extracting(HtmlReportTest::cellText)
+        .containsExactly("organizations/100000000001 6 1 1 3 1 7", "alpha 2 1 1 0 0 2", "beta 2 0 0 1 1 3",
+            "gamma 2 0 0 2 0 2");
+    // the stacked bar of statuses fills 320 px: FAIL is 3 of 6
+    assertThat(summary).contains("<rect class=\"seg-fail\" x=\"107\" y=\"0\" width=\"160\" height=\"30\">"
+        + "<title>FAIL: 3</title></rect>");
     // the chart: HIGH (3) is the longest bar, CRITICAL (2) two thirds of it
     assertThat(summary).contains("<rect class=\"bar-high\" x=\"80\" y=\"28\" width=\"" + HtmlReport.CHART_WIDTH + "\"")
-        .contains("<rect class=\"bar-critical\" x=\"80\" y=\"4\" width=\"160\"");
+        .contains("<rect class=\"bar-critical\" x=\"80\" y=\"4\" width=\"120\"")
+        .contains("<text x=\"" + (HtmlReport.CHART_WIDTH + 86) + "\" y=\"40\">3</text>");
   }
 
   @Test
@@ -160,15 +172,55 @@ class HtmlReportTest {
     }
   }
 
+  @Test
+  void theBreakdownNestsFoldersAndCountsEveryRepositoryBelowThem() throws IOException {
+    AuditReport report = new AuditReport("organizations/1", "organizations/1", SampleReports.NOW, List.of(
+        RepositoryResult.of(inFolders("p1", "folders/20", "folders/10"), null, List.of()),
+        RepositoryResult.of(inFolders("p2", "folders/10"), null, List.of()),
+        RepositoryResult.of(inFolders("p3"), null, List.of())));
+    String summary = section(html(report), "summary");
+
+    assertThat(rows(summary.substring(summary.indexOf("<table class=\"tree\">"))))
+        .extracting(row -> cellText(row) + " "
+            + row.substring(row.indexOf("class=\"d") + 7, row.indexOf("class=\"d") + 9))
+        .containsExactly("organizations/1 3 3 0 0 0 0 d0", "folders/10 2 2 0 0 0 0 d1",
+            "folders/20 1 1 0 0 0 0 d2", "p1 1 1 0 0 0 0 d3", "p2 1 1 0 0 0 0 d2", "p3 1 1 0 0 0 0 d1");
+  }
+
+  static dev.arcred.model.Repository inFolders(String project, String... folders) {
+    List<String> ancestors = new java.util.ArrayList<>();
+    ancestors.add("projects/9" + project.substring(1));
+    ancestors.addAll(List.of(folders));
+    ancestors.add("organizations/1");
+    return new dev.arcred.model.Repository(dev.arcred.model.Repository.name(project, "us", "npm"), project,
+        "9" + project.substring(1), "us", "npm", "NPM", "REMOTE_REPOSITORY", "npmjs", ancestors);
+  }
+
+  @Test
+  void theInlineScriptIsTheOneWhoseHashThePolicyAllows() throws IOException {
+    String html = html(SampleReports.small());
+    Matcher script = Pattern.compile("<script>(.*?)</script>", Pattern.DOTALL).matcher(html);
+    assertThat(script.find()).isTrue();
+    String hash = HtmlReport.cspHash(script.group(1));
+
+    assertThat(html).contains("script-src 'sha256-" + hash + "'");
+    assertThat(script.group(1)).doesNotContain("{{").doesNotContain("{%"); // the template's text, verbatim
+  }
+
   static String escaped(String text) {
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
         .replace("'", "&#39;");
   }
 
-  /** The body rows of the first table in a section. */
+  /** A row's text, cell by cell, separated by single spaces. */
+  static String cellText(String row) {
+    return row.substring(row.indexOf('>') + 1).replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ").strip();
+  }
+
+  /** The body rows of the first table in a section, each from the end of its tr's name. */
   static List<String> rows(String section) {
     int body = section.indexOf("<tbody>");
     String tbody = section.substring(body, section.indexOf("</tbody>", body));
-    return Arrays.stream(tbody.split("<tr>")).skip(1).toList();
+    return Arrays.stream(tbody.split("<tr[ >]")).skip(1).toList();
   }
 }

@@ -28,9 +28,11 @@ class JsonReportTest {
   void theHeaderSaysWhatWasAuditedAndWhen() throws IOException {
     JsonNode root = json(SampleReports.small());
 
-    assertThat(fieldNames(root)).containsExactly(
-        "schemaVersion", "scope", "organization", "generatedAt", "summary", "repositories", "findings");
-    assertThat(root.get("schemaVersion").intValue()).isEqualTo(1);
+    assertThat(fieldNames(root)).containsExactly("schemaVersion", "scope", "organization", "generatedAt", "baseline",
+        "summary", "suppressions", "repositories", "findings");
+    assertThat(root.get("schemaVersion").intValue()).isEqualTo(2);
+    assertThat(root.get("baseline").isNull()).isTrue();
+    assertThat(root.get("suppressions").size()).isZero();
     assertThat(root.get("scope").textValue()).isEqualTo("organizations/100000000001");
     assertThat(root.get("organization").textValue()).isEqualTo("organizations/100000000001");
     assertThat(root.get("generatedAt").textValue()).isEqualTo("2026-12-03T00:00:00Z");
@@ -69,8 +71,9 @@ class JsonReportTest {
     assertThat(repositories).extracting(r -> r.get("repository").textValue())
         .containsExactly(OK, WARN, FAIL, UNKNOWN, BARE, XSS);
     JsonNode warn = repositories.get(1);
-    assertThat(fieldNames(warn)).containsExactly("repository", "project", "projectNumber", "location", "format",
-        "mode", "upstream", "username", "secretVersion", "status", "findings");
+    assertThat(fieldNames(warn)).containsExactly("repository", "project", "projectNumber", "ancestors", "location",
+        "format", "mode", "upstream", "username", "secretVersion", "status", "findings");
+    assertThat(warn.get("ancestors").toString()).isEqualTo("[\"projects/300000000001\",\"organizations/100000000001\"]");
     assertThat(warn.get("project").textValue()).isEqualTo("alpha");
     assertThat(warn.get("projectNumber").textValue()).isEqualTo("300000000001");
     assertThat(warn.get("location").textValue()).isEqualTo("us-central1");
@@ -83,7 +86,10 @@ class JsonReportTest {
     assertThat(warn.get("findings")).extracting(f -> f.get("rule").textValue())
         .containsExactly("SECRET_EXPIRING", "SECRET_VERSION_FLOATING");
     JsonNode floating = warn.get("findings").get(1);
-    assertThat(fieldNames(floating)).containsExactly("rule", "severity", "link", "detail", "fix");
+    assertThat(fieldNames(floating)).containsExactly("rule", "severity", "link", "detail", "fix", "change",
+        "suppressed");
+    assertThat(floating.get("change").isNull()).isTrue();
+    assertThat(floating.get("suppressed").isNull()).isTrue();
     assertThat(floating.get("severity").textValue()).isEqualTo("LOW");
     assertThat(floating.get("link").textValue()).isEqualTo("VERSION");
     assertThat(floating.get("fix").textValue()).startsWith("gcloud artifacts repositories update npm-warn ");
@@ -116,7 +122,7 @@ class JsonReportTest {
             BARE + " CREDENTIALS_MISSING FAIL",
             XSS + " SECRET_REFERENCE_INVALID FAIL");
     assertThat(fieldNames(findings.get(0)))
-        .containsExactly("repository", "rule", "severity", "status", "link", "detail", "fix");
+        .containsExactly("repository", "rule", "severity", "status", "link", "detail", "fix", "change", "suppressed");
     assertThat(findings.get(3).get("link").textValue()).isEqualTo("ACCESS");
     assertThat(findings.get(4).get("detail").textValue()).contains("denied,\nsecond line");
   }
@@ -126,7 +132,7 @@ class JsonReportTest {
     String text = new String(JsonReport.render(SampleReports.healthy(), ReportSummary.of(SampleReports.healthy())),
         StandardCharsets.UTF_8);
 
-    assertThat(text).startsWith("{\n  \"schemaVersion\": 1,\n  \"scope\": \"projects/alpha\",\n")
+    assertThat(text).startsWith("{\n  \"schemaVersion\": 2,\n  \"scope\": \"projects/alpha\",\n")
         .contains("\"organization\": \"\",\n")
         .contains("\"findings\": []")
         .endsWith("}\n")

@@ -61,7 +61,7 @@ class ReportWriterTest {
     assertThat(names(out)).containsExactly("findings.csv", "findings.json", "notes.txt", "report.html",
         "repositories.csv");
     assertThat(out.resolve("findings.csv")).content(StandardCharsets.UTF_8)
-        .isEqualTo("repository,project,location,rule,severity,status,link,detail,fix\n");
+        .isEqualTo("repository,project,location,rule,severity,status,link,detail,fix,change,suppressed\n");
     assertThat(out.resolve("notes.txt")).hasContent("mine");
   }
 

@@ -90,6 +90,35 @@ final class SampleReports {
             new Credentials("ci-bot", "projects/alpha/secrets/npm-token/versions/3"), List.of())));
   }
 
+  /**
+   * small() as a nightly run sees it: compared with a baseline where npm-fail's finding is old, npm-bare's is
+   * gone and a repository no longer audited had one, and with an ignore file that suppresses npm-warn's floating
+   * reference and has an expired suppression over npm-xss.
+   */
+  static AuditReport nightly() {
+    dev.arcred.model.Triage.BaselineRun lastNight = new dev.arcred.model.Triage.BaselineRun(
+        Instant.parse("2026-12-02T00:00:00Z"), ORG);
+    Finding gone = new Finding(GONE, RuleIds.CREDENTIALS_MISSING, Severity.HIGH, Link.CREDENTIALS,
+        "Neither a username nor a password secret version is set.", "gcloud artifacts repositories update ...");
+    Finding fixed = new Finding(OK, RuleIds.SERVICE_AGENT_NO_ACCESS, Severity.CRITICAL, Link.ACCESS,
+        "No binding gives the agent access.", "gcloud secrets add-iam-policy-binding ...");
+    AuditReport small = small();
+    Finding failing = small.findings().stream().filter(f -> f.repository().equals(FAIL)).findFirst().orElseThrow();
+    try {
+      return dev.arcred.nightly.Nightly.triage(small,
+          dev.arcred.nightly.Baseline.of(lastNight, List.of(failing, gone, fixed)),
+          dev.arcred.nightly.Suppressions.parse("arcred-ignore.csv", """
+              rule,repository,reason,expires
+              SECRET_VERSION_FLOATING,projects/alpha/*,"alpha follows latest, by design (SEC-42)",2027-06-30
+              *,projects/gamma/locations/us/repositories/npm-xss,<b>migration</b>,2026-11-30
+              """));
+    } catch (dev.arcred.nightly.MalformedInput e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static final String GONE = "projects/delta/locations/us/repositories/npm-deleted";
+
   static Repository repo(String project, String number, String location, String id, String upstream) {
     return new Repository(Repository.name(project, location, id), project, number, location, id, "NPM",
         "REMOTE_REPOSITORY", upstream, List.of("projects/" + number, ORG));
