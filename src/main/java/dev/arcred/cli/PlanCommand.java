@@ -61,33 +61,12 @@ import picocli.CommandLine.Option;
 public final class PlanCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  // The same places and scopes as audit: plan audits first.
   @ArgGroup(exclusive = true, multiplicity = "0..1")
-  Target target = new Target();
-
-  static final class Target {
-    @Option(names = "--fleet", paramLabel = "FILE", description = "Plan for a fleet file served by the embedded emulator.")
-    Path fleet;
-
-    @Option(names = "--demo", description = "Plan for the bundled demo fleet (app/demo-fleet.ndjson).")
-    boolean demo;
-
-    @Option(names = "--endpoint", paramLabel = "HOST:PORT", description = "Plan through an emulator already running there (needs a scope).")
-    String endpoint;
-  }
+  AuditCommand.Target target = new AuditCommand.Target();
 
   @ArgGroup(exclusive = true, multiplicity = "0..1")
-  ScopeOptions scope = new ScopeOptions();
-
-  static final class ScopeOptions {
-    @Option(names = "--org", paramLabel = "ID", description = "Organization number.")
-    String org;
-
-    @Option(names = "--folder", paramLabel = "ID", description = "Folder number.")
-    String folder;
-
-    @Option(names = "--project", paramLabel = "ID", description = "Project ID or number.")
-    String project;
-  }
+  AuditCommand.ScopeOptions scope = new AuditCommand.ScopeOptions();
 
   @Option(names = "--out", paramLabel = "DIR", defaultValue = "arcred-plan",
       description = "Folder for plan.json and plan.txt (default: ${DEFAULT-VALUE}).")
