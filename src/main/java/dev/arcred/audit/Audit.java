@@ -39,6 +39,14 @@ public final class Audit {
   private record Failing(ChainFacts facts, Set<Need> needs) {}
 
   public Outcome run(Scope scope, Set<String> formats, AuditSettings settings) {
+    return run(scope, formats, settings, facts -> { });
+  }
+
+  /**
+   * The same audit, handing each chain's facts, as last judged (confirmed when it failed), to {@code judged}: what
+   * planning fixes needs besides the findings (a secret's versions, the reference as read).
+   */
+  public Outcome run(Scope scope, Set<String> formats, AuditSettings settings, Consumer<ChainFacts> judged) {
     Inventory.Result read = inventory.read(scope, formats);
     List<RepositoryResult> results = new ArrayList<>(read.chains().size());
     List<Failing> failing = new ArrayList<>();
@@ -47,6 +55,7 @@ public final class Audit {
       Set<Need> needs = needs(result, facts);
       if (needs.isEmpty()) {
         results.add(result);
+        judged.accept(facts);
       } else {
         failing.add(new Failing(facts, needs));
       }
@@ -54,7 +63,9 @@ public final class Audit {
     failing.forEach(f -> inventory.prefetch(f.facts(), f.needs()));
     inventory.progress().begin("confirm", failing.size());
     for (Failing f : failing) {
-      results.add(judge.judge(inventory.confirm(f.facts(), f.needs()), settings));
+      ChainFacts confirmed = inventory.confirm(f.facts(), f.needs());
+      results.add(judge.judge(confirmed, settings));
+      judged.accept(confirmed);
     }
     inventory.progress().end();
     progress.accept("judged " + results.size() + " repositories; " + failing.size()

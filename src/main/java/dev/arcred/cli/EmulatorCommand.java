@@ -5,9 +5,12 @@ import dev.arcred.emulator.EmulatorOptions;
 import dev.arcred.emulator.FleetException;
 import dev.arcred.emulator.FleetState;
 import dev.arcred.emulator.GcloudConfig;
+import dev.arcred.report.AtomicFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -50,8 +53,13 @@ public final class EmulatorCommand implements Callable<Integer> {
 
   @Mixin EmulatorFlags emulatorFlags = new EmulatorFlags();
 
+  @Option(names = "--save-state", paramLabel = "FILE",
+      description = "Write the served state as a fleet file here on exit, and on demand: kill -HUP the process.")
+  Path saveState;
+
   private final CountDownLatch stopRequested = new CountDownLatch(1);
   private final AtomicBoolean stopped = new AtomicBoolean();
+  private volatile FleetState served;
 
   @Override
   public Integer call() {
@@ -102,6 +110,12 @@ public final class EmulatorCommand implements Callable<Integer> {
     out.println("   and try: gcloud asset search-all-resources --scope=organizations/" + org
         + " --asset-types=artifactregistry.googleapis.com/Repository)");
     out.println("stop with Ctrl-C");
+    served = state;
+    if (saveState != null) {
+      onHangUp(err);
+      out.println("the served state is written to " + saveState + " on exit and on kill -HUP "
+          + ProcessHandle.current().pid());
+    }
     out.flush();
 
     Thread hook = new Thread(() -> {
@@ -140,11 +154,46 @@ public final class EmulatorCommand implements Callable<Integer> {
     stopRequested.countDown();
   }
 
+  /**
+   * Writes the served state (FleetState.toFleet) to --save-state now, whole or not at all; false when there is no
+   * --save-state or nothing is served yet.
+   */
+  public boolean saveState(PrintWriter err) {
+    FleetState state = served;
+    if (saveState == null || state == null) {
+      return false;
+    }
+    synchronized (this) {
+      try {
+        StringWriter text = new StringWriter();
+        state.toFleet(text);
+        AtomicFiles.write(saveState, text.toString().getBytes(StandardCharsets.UTF_8));
+        err.println("arcred emulator: state saved to " + saveState);
+        err.flush();
+        return true;
+      } catch (IOException | RuntimeException e) {
+        err.println("arcred emulator: cannot save the state to " + saveState + ": " + e.getMessage());
+        err.flush();
+        return false;
+      }
+    }
+  }
+
+  // SIGHUP, as daemons reload: a person or a test asks for the state without stopping the emulator.
+  private void onHangUp(PrintWriter err) {
+    try {
+      sun.misc.Signal.handle(new sun.misc.Signal("HUP"), signal -> saveState(err));
+    } catch (IllegalArgumentException unsupported) {
+      err.println("arcred emulator: no SIGHUP here; the state is saved on exit only");
+    }
+  }
+
   private void shutDown(Emulator emulator, PrintWriter err) {
     if (!stopped.compareAndSet(false, true)) {
       return;
     }
     emulator.close();
+    saveState(err);
     Map<String, Long> calls = emulator.calls().snapshot();
     err.println("arcred emulator stopped after " + emulator.calls().total() + " calls");
     calls.forEach((method, count) -> err.printf("  %8d  %s%n", count, method));

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Audits and repairs the upstream authentication of Artifact Registry npm remote repositories.",
-    subcommands = {AuditCommand.class, EmulatorCommand.class, BenchCommand.class, SnapshotCommand.class,
+    subcommands = {AuditCommand.class, PlanCommand.class, ApplyCommand.class, RollbackCommand.class, EmulatorCommand.class, BenchCommand.class, SnapshotCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   public static final int OK = 0;

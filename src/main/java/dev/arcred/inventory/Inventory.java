@@ -161,6 +161,21 @@ public final class Inventory implements AutoCloseable {
     return new ChainFacts(repo, Lookup.found(credentials), read.secret(), read.policy(), roles);
   }
 
+  /**
+   * The chain a repository would have with other credentials (a planned migration), its secret read directly from
+   * the owning API (never the bulk read, which lags), once per secret.
+   */
+  public ChainFacts chainWith(ChainFacts facts, Credentials credentials) {
+    Optional<SecretRef> ref = credentials.hasReference()
+        ? SecretRef.parse(credentials.passwordSecretVersion()) : Optional.empty();
+    if (ref.isEmpty()) {
+      return new ChainFacts(facts.repository(), Lookup.found(credentials), Lookup.skipped(), Lookup.skipped(),
+          facts.roles());
+    }
+    SecretReader.DirectSecret read = directRead(ref.get()).join();
+    return new ChainFacts(facts.repository(), Lookup.found(credentials), read.secret(), read.policy(), facts.roles());
+  }
+
   /** What a failing chain needs re-read from the owning API before its findings are reported. */
   public enum Need {
     /** GetSecret: existence, expiry, aliases. */
