@@ -9,8 +9,10 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Audits and repairs the upstream authentication of Artifact Registry npm remote repositories.",
-    subcommands = {AuditCommand.class, PlanCommand.class, ApplyCommand.class, RollbackCommand.class, EmulatorCommand.class, BenchCommand.class, SnapshotCommand.class,
-        CommandLine.HelpCommand.class})
+    subcommands = {
+      AuditCommand.class, PlanCommand.class, ApplyCommand.class, RollbackCommand.class, SnapshotCommand.class,
+      EmulatorCommand.class, BenchCommand.class, CommandLine.HelpCommand.class
+    })
 public final class Main implements Runnable {
   public static final int OK = 0;
   public static final int FINDINGS = 1;
@@ -55,7 +57,7 @@ public final class Main implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: audit, emulator (see --help)");
+    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: audit, plan, apply, rollback, snapshot, emulator, bench (see --help)");
   }
 
   static final class Version implements CommandLine.IVersionProvider {
