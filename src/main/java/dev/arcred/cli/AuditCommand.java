@@ -115,7 +115,7 @@ public final class AuditCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    long started = System.nanoTime();
+    RunStats runStats = stats != null ? RunStats.start() : null;
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter stdout = spec.commandLine().getOut();
     AuditSettings settings;
@@ -195,7 +195,7 @@ public final class AuditCommand implements Callable<Integer> {
       summarize(report, stdout);
       nightly.summarize(report, stdout);
       if (stats != null) {
-        RunStats.write(stats, started);
+        runStats.write(stats);
       }
       return nightly.exitCode(report);
     } catch (GoogleClients.NoCredentialsException e) {

@@ -33,7 +33,8 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--work", defaultValue = "target/bench", description = "Where fleets and outputs go (default: ${DEFAULT-VALUE}).")
   Path work;
 
-  @Option(names = "--heap", defaultValue = "1g", description = "-Xmx of arcred's process (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--heap", defaultValue = "512m",
+      description = "-Xmx of arcred's process (default: ${DEFAULT-VALUE}: the memory target at 50,000 repositories).")
   String heap;
 
   @Override
