@@ -1,7 +1,6 @@
 package dev.arcred.report;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,9 +19,21 @@ import java.util.UUID;
 public final class AtomicFiles {
   private AtomicFiles() {}
 
+  /** What goes into one file, written to a stream (so that a large report never sits whole in memory). */
+  @FunctionalInterface
+  public interface Content {
+    void writeTo(java.io.OutputStream out) throws IOException;
+  }
+
   /** Writes one file atomically. */
   public static void write(Path target, byte[] content) throws IOException {
     writeAll(Map.of(target, content));
+  }
+
+  public static void writeAll(Map<Path, byte[]> files) throws IOException {
+    Map<Path, Content> contents = new LinkedHashMap<>();
+    files.forEach((path, bytes) -> contents.put(path, out -> out.write(bytes)));
+    writeStreams(contents);
   }
 
   /**
@@ -31,10 +42,10 @@ public final class AtomicFiles {
    * failed rename in the middle, which is rare, can leave a set where some files are new and some old.
    * Temporary files never outlive this call.
    */
-  public static void writeAll(Map<Path, byte[]> files) throws IOException {
+  public static void writeStreams(Map<Path, Content> files) throws IOException {
     Map<Path, Path> staged = new LinkedHashMap<>();
     try {
-      for (Map.Entry<Path, byte[]> file : files.entrySet()) {
+      for (Map.Entry<Path, Content> file : files.entrySet()) {
         stage(file.getKey().toAbsolutePath(), file.getValue(), staged);
       }
       for (Map.Entry<Path, Path> file : staged.entrySet()) {
@@ -48,16 +59,16 @@ public final class AtomicFiles {
   }
 
   /** Writes content to a new temporary file beside target and records it in staged (target to temp). */
-  private static void stage(Path target, byte[] content, Map<Path, Path> staged) throws IOException {
+  private static void stage(Path target, Content content, Map<Path, Path> staged) throws IOException {
     // A hidden name in the target's own folder (a rename across file systems is not atomic). CREATE_NEW, not
     // Files.createTempFile: the latter makes the file 0600, and the report would keep that mode after the rename.
     Path temp = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
     try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
       staged.put(target, temp); // known before the first byte, so a failed write is cleaned up too
-      ByteBuffer buffer = ByteBuffer.wrap(content);
-      while (buffer.hasRemaining()) {
-        channel.write(buffer);
-      }
+      java.io.OutputStream out = new java.io.BufferedOutputStream(java.nio.channels.Channels.newOutputStream(channel),
+          1 << 16);
+      content.writeTo(out);
+      out.flush();
       channel.force(true); // else a crash after the rename can leave an empty file under the final name
     }
   }

@@ -31,7 +31,11 @@ final class CsvReports {
    * empty without a baseline, suppressed empty unless a suppression covers the finding.
    */
   static byte[] findings(AuditReport report) {
-    return table(FINDINGS_COLUMNS, FindingRow.of(report).stream().map(row -> {
+    return bytes(out -> writeFindings(report, out));
+  }
+
+  static void writeFindings(AuditReport report, java.io.OutputStream out) throws IOException {
+    table(out, FINDINGS_COLUMNS, FindingRow.of(report).stream().map(row -> {
       Finding finding = row.finding();
       return Arrays.asList(row.repository(), row.project(), row.location(), finding.rule(),
           finding.severity().name(), row.status() == null ? null : row.status().name(), finding.link().name(),
@@ -41,7 +45,11 @@ final class CsvReports {
 
   /** One row per audited repository, in name order; rules are the distinct rule IDs that fired, sorted. */
   static byte[] repositories(AuditReport report) {
-    return table(REPOSITORIES_COLUMNS, report.results().stream().map(result -> {
+    return bytes(out -> writeRepositories(report, out));
+  }
+
+  static void writeRepositories(AuditReport report, java.io.OutputStream out) throws IOException {
+    table(out, REPOSITORIES_COLUMNS, report.results().stream().map(result -> {
       Repository repository = result.repository();
       Credentials credentials = Results.credentials(result);
       // Arrays.asList, not List.of: a value the API did not return (a username, say) is null here
@@ -67,19 +75,27 @@ final class CsvReports {
     };
   }
 
-  private static byte[] table(List<String> columns, List<List<String>> rows) {
+  private static void table(java.io.OutputStream stream, List<String> columns, List<List<String>> rows)
+      throws IOException {
     CSVFormat format = CSVFormat.RFC4180.builder()
         .setHeader(columns.toArray(String[]::new))
         .setRecordSeparator("\n")
         .get();
-    StringWriter out = new StringWriter();
-    try (CSVPrinter printer = new CSVPrinter(out, format)) {
-      for (List<String> row : rows) {
-        printer.printRecord(row.stream().map(CsvReports::neutralise).toList());
-      }
+    java.io.Writer out = new java.io.OutputStreamWriter(stream, StandardCharsets.UTF_8);
+    CSVPrinter printer = new CSVPrinter(out, format);
+    for (List<String> row : rows) {
+      printer.printRecord(row.stream().map(CsvReports::neutralise).toList());
+    }
+    printer.flush(); // not closed: the stream belongs to the caller
+  }
+
+  private static byte[] bytes(AtomicFiles.Content content) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    try {
+      content.writeTo(out);
     } catch (IOException e) {
       throw new UncheckedIOException("writing to memory cannot fail", e);
     }
-    return out.toString().getBytes(StandardCharsets.UTF_8);
+    return out.toByteArray();
   }
 }

@@ -78,21 +78,116 @@ final class HtmlReport {
   }
 
   byte[] render(AuditReport report, ReportSummary summary) throws ReportTemplateException {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    try {
+      write(report, summary, out);
+    } catch (ReportTemplateException e) {
+      throw e;
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("writing to memory cannot fail", e);
+    }
+    return out.toByteArray();
+  }
+
+  /** Fails early, before any file is staged, when the main template is missing. */
+  void checkTemplates() throws ReportTemplateException {
     if (!Files.isRegularFile(templatesDir.resolve(MAIN_TEMPLATE))) {
       throw new ReportTemplateException("no report template " + templatesDir.resolve(MAIN_TEMPLATE), null);
     }
-    String html;
+  }
+
+  /** Renders report.html straight into out, checking its inline scripts on the way. */
+  void write(AuditReport report, ReportSummary summary, java.io.OutputStream out) throws IOException {
+    checkTemplates();
     try {
       Map<String, Object> context = context(report, summary);
-      context.put("scriptHash", Files.isRegularFile(templatesDir.resolve(SCRIPT_TEMPLATE))
-          ? cspHash(evaluate(SCRIPT_TEMPLATE, Map.of())) : "");
-      html = evaluate(MAIN_TEMPLATE, context);
-      checkInlineScripts(html, (String) context.get("scriptHash"));
+      String hash = Files.isRegularFile(templatesDir.resolve(SCRIPT_TEMPLATE))
+          ? cspHash(evaluate(SCRIPT_TEMPLATE, Map.of())) : "";
+      context.put("scriptHash", hash);
+      java.io.Writer writer = new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8);
+      InlineScriptGuard guard = new InlineScriptGuard(writer, hash);
+      engine.getTemplate(MAIN_TEMPLATE).evaluate(guard, context);
+      guard.flush();
+      if (guard.violation()) {
+        throw scriptViolation();
+      }
+    } catch (ReportTemplateException e) {
+      throw e;
     } catch (PebbleException | IOException e) {
       throw new ReportTemplateException(
           "cannot render report.html from the templates in " + templatesDir + ": " + e.getMessage(), e);
     }
-    return html.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static ReportTemplateException scriptViolation() {
+    return new ReportTemplateException("report.html would hold an inline script whose hash is not in its"
+        + " Content-Security-Policy: put the page's script in " + SCRIPT_TEMPLATE + " only, without variables,"
+        + " and include it once", null);
+  }
+
+  /**
+   * Passes the page through and checks each inline script as it goes by: every one must be the script whose hash
+   * the policy allows (else the browser blocks it). Only a script element is ever held in memory.
+   */
+  static final class InlineScriptGuard extends java.io.Writer {
+    private static final String OPEN = "<script";
+    private static final String CLOSE = "</script>";
+    private final java.io.Writer out;
+    private final String allowed;
+    private int matched;
+    private StringBuilder script;
+    private boolean violation;
+
+    InlineScriptGuard(java.io.Writer out, String allowed) {
+      this.out = out;
+      this.allowed = allowed;
+    }
+
+    boolean violation() {
+      return violation;
+    }
+
+    @Override
+    public void write(char[] buf, int off, int len) throws IOException {
+      out.write(buf, off, len);
+      for (int i = off; i < off + len; i++) {
+        scan(buf[i]);
+      }
+    }
+
+    private void scan(char c) {
+      if (script != null) {
+        script.append(c);
+        if (c == '>' && script.length() >= CLOSE.length()
+            && script.substring(script.length() - CLOSE.length()).equals(CLOSE)) {
+          Matcher m = INLINE_SCRIPT.matcher(script);
+          if (m.find() && !cspHash(m.group(1)).equals(allowed)) {
+            violation = true;
+          }
+          script = null;
+        }
+        return;
+      }
+      if (c == OPEN.charAt(matched)) {
+        matched++;
+      } else {
+        matched = c == '<' ? 1 : 0;
+      }
+      if (matched == OPEN.length()) {
+        script = new StringBuilder(OPEN);
+        matched = 0;
+      }
+    }
+
+    @Override
+    public void flush() throws IOException {
+      out.flush();
+    }
+
+    @Override
+    public void close() throws IOException {
+      flush(); // the stream belongs to the caller
+    }
   }
 
   private String evaluate(String name, Map<String, Object> context) throws IOException {
@@ -109,18 +204,6 @@ final class HtmlReport {
       return Base64.getEncoder().encodeToString(digest);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every Java has SHA-256", e);
-    }
-  }
-
-  /** Every inline script of the page must be the one whose hash the policy allows (else the browser blocks it). */
-  private static void checkInlineScripts(String html, String allowed) throws ReportTemplateException {
-    Matcher script = INLINE_SCRIPT.matcher(html);
-    while (script.find()) {
-      if (!cspHash(script.group(1)).equals(allowed)) {
-        throw new ReportTemplateException("report.html would hold an inline script whose hash is not in its"
-            + " Content-Security-Policy: put the page's script in " + SCRIPT_TEMPLATE + " only, without variables,"
-            + " and include it once", null);
-      }
     }
   }
 

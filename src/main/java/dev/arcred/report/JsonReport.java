@@ -42,6 +42,16 @@ final class JsonReport {
   private JsonReport() {}
 
   static byte[] render(AuditReport report, ReportSummary summary) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    try {
+      write(report, summary, out);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("writing to memory cannot fail", e);
+    }
+    return out.toByteArray();
+  }
+
+  static void write(AuditReport report, ReportSummary summary, java.io.OutputStream out) throws java.io.IOException {
     ObjectNode root = MAPPER.createObjectNode();
     root.put("schemaVersion", SCHEMA_VERSION);
     root.put("scope", report.scope());
@@ -82,11 +92,17 @@ final class JsonReport {
       node.put("change", row.change() == null ? null : row.change().name());
       node.put("suppressed", row.suppressed());
     }
-    try {
-      return (WRITER.writeValueAsString(root) + "\n").getBytes(StandardCharsets.UTF_8);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a tree of strings and numbers always serialises", e);
+    // Straight to the stream: no second copy of a large report as one string.
+    try (com.fasterxml.jackson.core.JsonGenerator generator = MAPPER.getFactory().createGenerator(
+        new java.io.FilterOutputStream(out) {
+          @Override
+          public void close() throws java.io.IOException {
+            flush(); // the stream belongs to the caller
+          }
+        })) {
+      WRITER.writeValue(generator, root);
     }
+    out.write('\n');
   }
 
   private static ObjectNode summary(ReportSummary summary) {

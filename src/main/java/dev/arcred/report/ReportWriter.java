@@ -37,21 +37,53 @@ public final class ReportWriter {
    * @throws IOException when outDir cannot be created or a file cannot be written; no file is ever half-written
    */
   public void writeAll(AuditReport report, Path outDir) throws IOException {
-    Map<String, byte[]> rendered = render(report);
+    html.checkTemplates();
+    boolean created = !Files.exists(outDir);
     Files.createDirectories(outDir);
-    Map<Path, byte[]> files = new LinkedHashMap<>();
-    rendered.forEach((name, content) -> files.put(outDir.resolve(name), content));
-    AtomicFiles.writeAll(files);
+    Map<Path, AtomicFiles.Content> files = new LinkedHashMap<>();
+    contents(report).forEach((name, content) -> files.put(outDir.resolve(name), content));
+    try {
+      AtomicFiles.writeStreams(files);
+    } catch (IOException | RuntimeException e) {
+      if (created) {
+        try {
+          Files.deleteIfExists(outDir); // only when empty: nothing of ours is left half-done in a new folder
+        } catch (IOException notEmpty) {
+          e.addSuppressed(notEmpty);
+        }
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * The four files, each written straight to its stream in turn: at 50,000 repositories report.html alone is tens
+   * of megabytes, so none is held whole in memory while the others are written.
+   */
+  private Map<String, AtomicFiles.Content> contents(AuditReport report) {
+    ReportSummary summary = ReportSummary.of(report);
+    Map<String, AtomicFiles.Content> contents = new LinkedHashMap<>();
+    contents.put(FINDINGS_CSV, out -> CsvReports.writeFindings(report, out));
+    contents.put(REPOSITORIES_CSV, out -> CsvReports.writeRepositories(report, out));
+    contents.put(FINDINGS_JSON, out -> JsonReport.write(report, summary, out));
+    contents.put(REPORT_HTML, out -> html.write(report, summary, out));
+    return contents;
   }
 
   /** The four files' contents by file name, in {@link #FILES} order, without touching the disk. */
   public Map<String, byte[]> render(AuditReport report) throws ReportTemplateException {
-    ReportSummary summary = ReportSummary.of(report);
     Map<String, byte[]> rendered = new LinkedHashMap<>();
-    rendered.put(FINDINGS_CSV, CsvReports.findings(report));
-    rendered.put(REPOSITORIES_CSV, CsvReports.repositories(report));
-    rendered.put(FINDINGS_JSON, JsonReport.render(report, summary));
-    rendered.put(REPORT_HTML, html.render(report, summary));
+    for (var entry : contents(report).entrySet()) {
+      java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+      try {
+        entry.getValue().writeTo(bytes);
+      } catch (ReportTemplateException e) {
+        throw e;
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException("writing to memory cannot fail", e);
+      }
+      rendered.put(entry.getKey(), bytes.toByteArray());
+    }
     return rendered;
   }
 }
