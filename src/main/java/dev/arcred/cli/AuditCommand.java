@@ -15,13 +15,8 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.LinkedHashSet;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -122,9 +117,9 @@ public final class AuditCommand implements Callable<Integer> {
     Scope auditScope;
     Set<String> formatSet;
     try {
-      settings = new AuditSettings(clock(), Duration.ofDays(expiryWarningDays));
-      formatSet = formats();
-      auditScope = explicitScope();
+      settings = new AuditSettings(CliValues.clock(now), Duration.ofDays(expiryWarningDays));
+      formatSet = CliValues.formats(formats);
+      auditScope = CliValues.scope(scope);
       checkOut();
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
@@ -224,42 +219,6 @@ public final class AuditCommand implements Callable<Integer> {
     stdout.printf("Reports: %s (report.html, findings.csv, repositories.csv, findings.json)%n",
         out.toAbsolutePath().normalize());
     stdout.flush();
-  }
-
-  private Instant clock() {
-    if (now == null) {
-      return Instant.now().truncatedTo(ChronoUnit.SECONDS);
-    }
-    try {
-      return java.time.OffsetDateTime.parse(now).toInstant();
-    } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException("--now: not an RFC 3339 time: '" + now + "' (e.g. 2026-12-01T00:00:00Z)");
-    }
-  }
-
-  private Set<String> formats() {
-    Set<String> set = new LinkedHashSet<>();
-    for (String f : formats) {
-      String format = f.strip().toUpperCase(Locale.ROOT);
-      if (!format.matches("[A-Z_]+")) {
-        throw new IllegalArgumentException("--formats: not a format: '" + f + "'");
-      }
-      set.add(format);
-    }
-    return set;
-  }
-
-  private Scope explicitScope() {
-    if (scope.org != null) {
-      return Scope.organization(scope.org);
-    }
-    if (scope.folder != null) {
-      return Scope.folder(scope.folder);
-    }
-    if (scope.project != null) {
-      return Scope.project(scope.project);
-    }
-    return null;
   }
 
   private void checkOut() {

@@ -26,14 +26,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -108,9 +103,9 @@ public final class PlanCommand implements Callable<Integer> {
     Scope planScope;
     Set<String> formatSet;
     try {
-      settings = new AuditSettings(clock(), Duration.ofDays(expiryWarningDays));
-      formatSet = formats();
-      planScope = explicitScope();
+      settings = new AuditSettings(CliValues.clock(now), Duration.ofDays(expiryWarningDays));
+      formatSet = CliValues.formats(formats);
+      planScope = CliValues.scope(scope);
       if (Files.exists(out) && !Files.isDirectory(out)) {
         throw new IllegalArgumentException("--out: not a folder: " + out);
       }
@@ -236,39 +231,4 @@ public final class PlanCommand implements Callable<Integer> {
     return s.toString();
   }
 
-  private Instant clock() {
-    if (now == null) {
-      return Instant.now().truncatedTo(ChronoUnit.SECONDS);
-    }
-    try {
-      return java.time.OffsetDateTime.parse(now).toInstant();
-    } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException("--now: not an RFC 3339 time: '" + now + "' (e.g. 2026-12-01T00:00:00Z)");
-    }
-  }
-
-  private Set<String> formats() {
-    Set<String> set = new LinkedHashSet<>();
-    for (String f : formats) {
-      String format = f.strip().toUpperCase(Locale.ROOT);
-      if (!format.matches("[A-Z_]+")) {
-        throw new IllegalArgumentException("--formats: not a format: '" + f + "'");
-      }
-      set.add(format);
-    }
-    return set;
-  }
-
-  private Scope explicitScope() {
-    if (scope.org != null) {
-      return Scope.organization(scope.org);
-    }
-    if (scope.folder != null) {
-      return Scope.folder(scope.folder);
-    }
-    if (scope.project != null) {
-      return Scope.project(scope.project);
-    }
-    return null;
-  }
 }
