@@ -55,15 +55,7 @@ abstract class AbstractRule implements Rule {
    * {@code \\uXXXX}, so that it cannot break a line or disguise itself; for fleet values and error messages.
    */
   static String escaped(String text) {
-    StringBuilder out = new StringBuilder();
-    text.codePoints().forEach(c -> {
-      if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT) {
-        out.append(String.format("\\u%04x", c));
-      } else {
-        out.appendCodePoint(c);
-      }
-    });
-    return out.toString();
+    return dev.arcred.model.Escaping.escaped(text);
   }
 
   @Override

@@ -11,14 +11,6 @@ final class Text {
 
   /** Control and format characters (newlines, escapes, bidirectional overrides) as {@code \\uXXXX}. */
   static String escaped(String text) {
-    StringBuilder out = new StringBuilder();
-    text.codePoints().forEach(c -> {
-      if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT) {
-        out.append(String.format("\\u%04x", c));
-      } else {
-        out.appendCodePoint(c);
-      }
-    });
-    return out.toString();
+    return dev.arcred.model.Escaping.escaped(text);
   }
 }
