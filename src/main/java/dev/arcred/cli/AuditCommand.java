@@ -5,7 +5,6 @@ import dev.arcred.checks.Judge;
 import dev.arcred.inventory.Connection;
 import dev.arcred.inventory.GoogleClients;
 import dev.arcred.inventory.Inventory;
-import dev.arcred.inventory.RateLimits;
 import dev.arcred.inventory.Scope;
 import dev.arcred.model.AuditReport;
 import dev.arcred.model.AuditSettings;
@@ -14,7 +13,6 @@ import dev.arcred.report.ReportWriter;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
@@ -72,28 +70,6 @@ public final class AuditCommand implements Callable<Integer> {
       description = "Folder for findings.csv, repositories.csv, findings.json, report.html (default: ${DEFAULT-VALUE}).")
   Path out;
 
-  @Option(names = "--now", paramLabel = "RFC3339", description = "Fix the clock, e.g. 2026-12-01T00:00:00Z (reproducible runs).")
-  String now;
-
-  @Option(names = "--formats", paramLabel = "LIST", defaultValue = "npm", split = ",",
-      description = "Remote repository formats to audit (default: ${DEFAULT-VALUE}); e.g. npm,maven,python,docker.")
-  String[] formats;
-
-  @Option(names = "--expiry-warning-days", paramLabel = "DAYS", defaultValue = "30",
-      description = "Report SECRET_EXPIRING this many days ahead (default: ${DEFAULT-VALUE}).")
-  int expiryWarningDays;
-
-  @Option(names = "--quota-project", paramLabel = "PROJECT",
-      description = "Project charged for quota (sent as x-goog-user-project); needed live with user credentials.")
-  String quotaProject;
-
-  @Option(names = "--parallelism", paramLabel = "N", defaultValue = "8", description = "Concurrent API calls (default: ${DEFAULT-VALUE}).")
-  int parallelism;
-
-  @Option(names = "--no-rate-limits",
-      description = "Do not hold calls to Google's default quotas on the client side (for raised quotas).")
-  boolean noRateLimits;
-
   @Option(names = "--transport", paramLabel = "grpc|rest", defaultValue = "grpc",
       description = "The Google clients' wire protocol: grpc or rest (HTTP/JSON) (default: ${DEFAULT-VALUE}).")
   String transport;
@@ -104,6 +80,8 @@ public final class AuditCommand implements Callable<Integer> {
   @Option(names = "--stats", hidden = true, paramLabel = "FILE",
       description = "Write wall seconds and peak heap of this run to FILE (for the benchmark).")
   Path stats;
+
+  @CommandLine.Mixin AuditOptions options = new AuditOptions();
 
   @CommandLine.Mixin EmulatorFlags emulatorFlags = new EmulatorFlags();
   @CommandLine.Mixin NightlyFlags nightly = new NightlyFlags();
@@ -117,14 +95,14 @@ public final class AuditCommand implements Callable<Integer> {
     Scope auditScope;
     Set<String> formatSet;
     try {
-      settings = new AuditSettings(CliValues.clock(now), Duration.ofDays(expiryWarningDays));
-      formatSet = CliValues.formats(formats);
+      settings = options.settings();
+      formatSet = options.formatSet();
       auditScope = CliValues.scope(scope);
       checkOut();
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
-    if (parallelism < 1) {
+    if (options.parallelism < 1) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--parallelism must be at least 1");
     }
     Connection.Transport wire = switch (transport) {
@@ -167,13 +145,13 @@ public final class AuditCommand implements Callable<Integer> {
           throw new CommandLine.ParameterException(spec.commandLine(),
               "--endpoint needs a scope: --org ID, --folder ID or --project ID");
         }
-        connection = Connection.emulator(target.endpoint, quotaProject);
+        connection = Connection.emulator(target.endpoint, options.quotaProject);
       } else {
         if (auditScope == null) {
           throw new CommandLine.ParameterException(spec.commandLine(),
               "say what to audit: --org ID, --folder ID or --project ID (live), or --fleet FILE, --demo, --endpoint HOST:PORT");
         }
-        connection = Connection.live(quotaProject);
+        connection = Connection.live(options.quotaProject);
       }
     } catch (EmbeddedEmulator.BadFleet e) {
       err.println("arcred: " + e.getMessage());
@@ -182,7 +160,7 @@ public final class AuditCommand implements Callable<Integer> {
 
     try (EmbeddedEmulator ignored = embedded;
         GoogleClients clients = GoogleClients.connect(connection.withTransport(wire));
-        Inventory inventory = new Inventory(clients, parallelism, rateLimits(), console)) {
+        Inventory inventory = new Inventory(clients, options.parallelism, options.rateLimits(), console)) {
       Audit.Outcome outcome = new Audit(inventory, new Judge(), progress).run(auditScope, formatSet, settings);
       AuditReport report = nightly.triage(outcome.report(), err);
       outcome.notes().forEach(n -> progress.accept("note: " + n));
@@ -203,10 +181,6 @@ public final class AuditCommand implements Callable<Integer> {
       err.println("arcred: cannot write the reports to " + out + ": " + e.getMessage());
       return Main.USAGE;
     }
-  }
-
-  private RateLimits rateLimits() {
-    return noRateLimits ? RateLimits.none() : RateLimits.google();
   }
 
   private void summarize(AuditReport report, PrintWriter stdout) {

@@ -25,7 +25,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -71,27 +70,7 @@ public final class PlanCommand implements Callable<Integer> {
       description = "Bulk migration: columns repository (full name or pattern with *), username, secret_version.")
   Path credentials;
 
-  @Option(names = "--now", paramLabel = "RFC3339", description = "Fix the audit's clock, e.g. 2026-12-01T00:00:00Z.")
-  String now;
-
-  @Option(names = "--formats", paramLabel = "LIST", defaultValue = "npm", split = ",",
-      description = "Remote repository formats (default: ${DEFAULT-VALUE}).")
-  String[] formats;
-
-  @Option(names = "--expiry-warning-days", paramLabel = "DAYS", defaultValue = "30",
-      description = "SECRET_EXPIRING window (default: ${DEFAULT-VALUE}).")
-  int expiryWarningDays;
-
-  @Option(names = "--quota-project", paramLabel = "PROJECT",
-      description = "Project charged for quota (sent as x-goog-user-project); needed live with user credentials.")
-  String quotaProject;
-
-  @Option(names = "--parallelism", paramLabel = "N", defaultValue = "8", description = "Concurrent reads (default: ${DEFAULT-VALUE}).")
-  int parallelism;
-
-  @Option(names = "--no-rate-limits",
-      description = "Do not hold calls to Google's default quotas on the client side (for raised quotas).")
-  boolean noRateLimits;
+  @CommandLine.Mixin AuditOptions options = new AuditOptions();
 
   @CommandLine.Mixin EmulatorFlags emulatorFlags = new EmulatorFlags();
 
@@ -103,8 +82,8 @@ public final class PlanCommand implements Callable<Integer> {
     Scope planScope;
     Set<String> formatSet;
     try {
-      settings = new AuditSettings(CliValues.clock(now), Duration.ofDays(expiryWarningDays));
-      formatSet = CliValues.formats(formats);
+      settings = options.settings();
+      formatSet = options.formatSet();
       planScope = CliValues.scope(scope);
       if (Files.exists(out) && !Files.isDirectory(out)) {
         throw new IllegalArgumentException("--out: not a folder: " + out);
@@ -112,7 +91,7 @@ public final class PlanCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
-    if (parallelism < 1) {
+    if (options.parallelism < 1) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--parallelism must be at least 1");
     }
     Optional<CredentialsMapping> mapping = Optional.empty();
@@ -125,7 +104,7 @@ public final class PlanCommand implements Callable<Integer> {
       }
     }
     Consumer<String> progress = line -> err.println("arcred: " + line);
-    RateLimits limits = noRateLimits ? RateLimits.none() : RateLimits.google();
+    RateLimits limits = options.rateLimits();
 
     EmbeddedEmulator embedded = null;
     Connection connection;
@@ -144,14 +123,14 @@ public final class PlanCommand implements Callable<Integer> {
           throw new CommandLine.ParameterException(spec.commandLine(),
               "--endpoint needs a scope: --org ID, --folder ID or --project ID");
         }
-        connection = Connection.emulator(target.endpoint, quotaProject);
+        connection = Connection.emulator(target.endpoint, options.quotaProject);
         source = "endpoint " + target.endpoint;
       } else {
         if (planScope == null) {
           throw new CommandLine.ParameterException(spec.commandLine(),
               "say what to plan for: --org ID, --folder ID or --project ID (live), or --fleet FILE, --demo, --endpoint HOST:PORT");
         }
-        connection = Connection.live(quotaProject);
+        connection = Connection.live(options.quotaProject);
         source = "Google";
       }
     } catch (EmbeddedEmulator.BadFleet e) {
@@ -161,7 +140,7 @@ public final class PlanCommand implements Callable<Integer> {
 
     try (EmbeddedEmulator ignored = embedded;
         GoogleClients clients = GoogleClients.connect(connection);
-        Inventory inventory = new Inventory(clients, parallelism, limits, Progress.lines(progress))) {
+        Inventory inventory = new Inventory(clients, options.parallelism, limits, Progress.lines(progress))) {
       Map<String, ChainFacts> facts = new HashMap<>();
       Audit.Outcome outcome = new Audit(inventory, new Judge(), progress)
           .run(planScope, formatSet, settings, f -> facts.put(f.repository().name(), f));
@@ -180,7 +159,7 @@ public final class PlanCommand implements Callable<Integer> {
           }
         });
       }
-      Planner.About about = new Planner.About(formatSet.stream().toList(), expiryWarningDays, source,
+      Planner.About about = new Planner.About(formatSet.stream().toList(), options.expiryWarningDays, source,
           credentials == null ? null : credentials.toString());
       Plan plan = new Planner(new Judge(), settings)
           .plan(new Planner.Input(report, facts, mapping, migrated, about));
