@@ -39,7 +39,7 @@ public final class EmulatorFlags {
 
   @Option(names = "--fail", paramLabel = "CODE:RATE[:METHODS]",
       description = "Emulator: fail this share of calls with this code, e.g. UNAVAILABLE:0.1 or "
-          + "INTERNAL:5%:SecretManagerService/* (repeatable).")
+          + "INTERNAL:5%%:SecretManagerService/* (repeatable).")
   List<String> fail = new ArrayList<>();
 
   @Option(names = "--fault-seed", paramLabel = "N", description = "Emulator: seed of the injected errors' draws.")

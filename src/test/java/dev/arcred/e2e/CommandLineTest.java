@@ -38,6 +38,16 @@ class CommandLineTest {
     }
   }
 
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {
+      "audit", "plan", "apply", "rollback", "snapshot", "emulator", "bench"})
+  void everyCommandHasCleanHelp(String command) {
+    Run r = run(command, "--help");
+    assertThat(r.exit()).isZero();
+    assertThat(r.out()).contains("Usage: arcred " + command);
+    assertThat(r.out() + r.err()).doesNotContain("WARN").doesNotContain("Could not format");
+  }
+
   @Test
   void unknownFlagIsUsageError() {
     Run r = run("audit", "--demo", "--colour", "on", "--out", tmp.resolve("o").toString());
