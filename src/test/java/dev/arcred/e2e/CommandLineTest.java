@@ -3,9 +3,7 @@ package dev.arcred.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arcred.cli.Main;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,29 +18,16 @@ import org.junit.jupiter.api.io.TempDir;
 class CommandLineTest {
   @TempDir Path tmp;
 
-  record Run(int exit, String out, String err) {}
-
-  static Run run(String... args) {
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      int exit = Main.run(args);
-      return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
+  /** A command line run in this JVM (see {@link InProcess}). */
+  static InProcess.Run run(String... args) {
+    return InProcess.arcred(args);
   }
 
   @org.junit.jupiter.params.ParameterizedTest
   @org.junit.jupiter.params.provider.ValueSource(strings = {
       "audit", "plan", "apply", "rollback", "snapshot", "emulator", "bench"})
   void everyCommandHasCleanHelp(String command) {
-    Run r = run(command, "--help");
+    InProcess.Run r = run(command, "--help");
     assertThat(r.exit()).isZero();
     assertThat(r.out()).contains("Usage: arcred " + command);
     assertThat(r.out() + r.err()).doesNotContain("WARN").doesNotContain("Could not format");
@@ -50,7 +35,7 @@ class CommandLineTest {
 
   @Test
   void unknownFlagIsUsageError() {
-    Run r = run("audit", "--demo", "--colour", "on", "--out", tmp.resolve("o").toString());
+    InProcess.Run r = run("audit", "--demo", "--colour", "on", "--out", tmp.resolve("o").toString());
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).contains("--colour");
     assertThat(tmp.resolve("o")).doesNotExist();
@@ -58,7 +43,7 @@ class CommandLineTest {
 
   @Test
   void badClockIsUsageError() {
-    Run r = run("audit", "--demo", "--now", "yesterday", "--out", tmp.resolve("o").toString());
+    InProcess.Run r = run("audit", "--demo", "--now", "yesterday", "--out", tmp.resolve("o").toString());
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).contains("--now").contains("yesterday");
     assertThat(tmp.resolve("o")).doesNotExist();
@@ -66,14 +51,14 @@ class CommandLineTest {
 
   @Test
   void badScopeIsUsageError() {
-    Run r = run("audit", "--endpoint", "127.0.0.1:1", "--org", "not-a-number", "--out", tmp.resolve("o").toString());
+    InProcess.Run r = run("audit", "--endpoint", "127.0.0.1:1", "--org", "not-a-number", "--out", tmp.resolve("o").toString());
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).contains("not-a-number");
   }
 
   @Test
   void endpointWithoutScopeIsUsageError() {
-    Run r = run("audit", "--endpoint", "127.0.0.1:1", "--out", tmp.resolve("o").toString());
+    InProcess.Run r = run("audit", "--endpoint", "127.0.0.1:1", "--out", tmp.resolve("o").toString());
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).contains("--org");
   }
@@ -86,7 +71,7 @@ class CommandLineTest {
         {"name": "x", "assetType": "y", "colour": "blue"}
         """);
     Path out = tmp.resolve("o");
-    Run r = run("audit", "--fleet", fleet.toString(), "--out", out.toString());
+    InProcess.Run r = run("audit", "--fleet", fleet.toString(), "--out", out.toString());
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).contains("broken.ndjson").contains(":2");
     assertThat(r.err()).doesNotContain("Exception");
@@ -95,7 +80,7 @@ class CommandLineTest {
 
   @Test
   void missingFleetFileIsUsageError() {
-    Run r = run("audit", "--fleet", tmp.resolve("nope.ndjson").toString(), "--out", tmp.resolve("o").toString());
+    InProcess.Run r = run("audit", "--fleet", tmp.resolve("nope.ndjson").toString(), "--out", tmp.resolve("o").toString());
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).contains("nope.ndjson");
   }
@@ -103,7 +88,7 @@ class CommandLineTest {
   @Test
   void outThatIsAFileIsUsageError() throws IOException {
     Path file = Files.writeString(tmp.resolve("taken"), "x");
-    Run r = run("audit", "--demo", "--out", file.toString());
+    InProcess.Run r = run("audit", "--demo", "--out", file.toString());
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).contains("--out");
     assertThat(Files.readString(file)).isEqualTo("x");

@@ -23,7 +23,7 @@ class DemoAuditTest {
   @Test
   void demoFiresEveryRuleButCheckErrorAndMeetsItsExpectations() throws Exception {
     Path out = tmp.resolve("demo");
-    CommandLineTest.Run run = CommandLineTest.run("audit", "--demo", "--now", NOW, "--out", out.toString());
+    InProcess.Run run = CommandLineTest.run("audit", "--demo", "--now", NOW, "--out", out.toString());
     assertThat(run.exit()).isEqualTo(1);
     for (String file : List.of("findings.csv", "repositories.csv", "findings.json", "report.html")) {
       assertThat(out.resolve(file)).isNotEmptyFile();

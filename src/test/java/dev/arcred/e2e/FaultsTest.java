@@ -91,17 +91,17 @@ class FaultsTest {
   @Test
   void badTransportOrEmulatorOptionsAreUsageErrors() {
     Path out = tmp.resolve("never");
-    CommandLineTest.Run soap = CommandLineTest.run("audit", "--demo", "--transport", "soap", "--out", out.toString());
+    InProcess.Run soap = CommandLineTest.run("audit", "--demo", "--transport", "soap", "--out", out.toString());
     assertThat(soap.exit()).isEqualTo(2);
     assertThat(soap.err()).contains("--transport");
-    CommandLineTest.Run latency = CommandLineTest.run("audit", "--demo", "--latency", tmp.resolve("nope").toString(),
+    InProcess.Run latency = CommandLineTest.run("audit", "--demo", "--latency", tmp.resolve("nope").toString(),
         "--out", out.toString());
     assertThat(latency.exit()).isEqualTo(2);
     assertThat(latency.err()).contains("--latency").contains("nope").doesNotContain("Exception");
-    CommandLineTest.Run fail = CommandLineTest.run("audit", "--demo", "--fail", "SOMETIMES", "--out", out.toString());
+    InProcess.Run fail = CommandLineTest.run("audit", "--demo", "--fail", "SOMETIMES", "--out", out.toString());
     assertThat(fail.exit()).isEqualTo(2);
     assertThat(fail.err()).contains("--fail");
-    CommandLineTest.Run endpoint = CommandLineTest.run("audit", "--endpoint", "127.0.0.1:1", "--org", ORG,
+    InProcess.Run endpoint = CommandLineTest.run("audit", "--endpoint", "127.0.0.1:1", "--org", ORG,
         "--quotas", "google", "--out", out.toString());
     assertThat(endpoint.exit()).isEqualTo(2);
     assertThat(endpoint.err()).contains("--fleet or --demo");
@@ -144,7 +144,7 @@ class FaultsTest {
   void deniedProjectsAreCheckErrorsThereAndCorrectElsewhere() throws Exception {
     Set<String> denied = Set.of("acme-data-etl", "acme-mobile-dev");
     Path out = tmp.resolve("denied");
-    CommandLineTest.Run run = CommandLineTest.run("audit", "--demo", "--now", NOW, "--out", out.toString(),
+    InProcess.Run run = CommandLineTest.run("audit", "--demo", "--now", NOW, "--out", out.toString(),
         "--deny-project", "acme-data-etl", "--deny-project", "520000000122");
     assertThat(run.exit()).isEqualTo(3);
     Map<String, Set<String>> before = findingsByRepository(clean);

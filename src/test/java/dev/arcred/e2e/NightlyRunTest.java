@@ -49,7 +49,7 @@ class NightlyRunTest {
     Path fleet = fixedDemoFleet(tmp.resolve("fixed.ndjson"));
     Path tonight = tmp.resolve("tonight");
 
-    CommandLineTest.Run run = CommandLineTest.run("audit", "--fleet", fleet.toString(), "--now", TOMORROW,
+    InProcess.Run run = CommandLineTest.run("audit", "--fleet", fleet.toString(), "--now", TOMORROW,
         "--baseline", lastNight.toString(), "--fail-on", "new", "--out", tonight.toString());
 
     assertThat(run.exit()).as(run.err()).isZero();
@@ -85,7 +85,7 @@ class NightlyRunTest {
   @Test
   void theFirstNightWithoutABaselineFileMarksEverythingNewAndFailsOnNew() throws IOException {
     Path out = tmp.resolve("first-night");
-    CommandLineTest.Run run = CommandLineTest.run("audit", "--demo", "--now", NOW, "--baseline", out.toString(),
+    InProcess.Run run = CommandLineTest.run("audit", "--demo", "--now", NOW, "--baseline", out.toString(),
         "--fail-on", "new", "--out", out.toString());
 
     assertThat(run.exit()).isEqualTo(1);
@@ -93,7 +93,7 @@ class NightlyRunTest {
     assertThat(Reports.csv(out.resolve("findings.csv"))).extracting(r -> r.get("change")).containsOnly("NEW");
 
     // the next night reads the same folder as its baseline and writes over it: nothing new
-    CommandLineTest.Run next = CommandLineTest.run("audit", "--demo", "--now", TOMORROW, "--baseline",
+    InProcess.Run next = CommandLineTest.run("audit", "--demo", "--now", TOMORROW, "--baseline",
         out.toString(), "--fail-on", "new", "--out", out.toString());
     assertThat(next.exit()).isZero();
     assertThat(Reports.csv(out.resolve("findings.csv"))).extracting(r -> r.get("change")).containsOnly("PERSISTING");
@@ -109,7 +109,7 @@ class NightlyRunTest {
         """);
     Path out = tmp.resolve("suppressed");
 
-    CommandLineTest.Run run = CommandLineTest.run("audit", "--demo", "--now", NOW, "--ignore", ignore.toString(),
+    InProcess.Run run = CommandLineTest.run("audit", "--demo", "--now", NOW, "--ignore", ignore.toString(),
         "--out", out.toString());
 
     List<Map<String, String>> rows = Reports.csv(out.resolve("findings.csv"));
@@ -133,7 +133,7 @@ class NightlyRunTest {
     Path ignore = Files.writeString(tmp.resolve("all.csv"), "rule,repository,reason,expires\n*,*,all,2027-01-31\n");
     Path out = tmp.resolve("incomplete");
 
-    CommandLineTest.Run run = CommandLineTest.run("audit", "--demo", "--now", NOW, "--deny-project", "acme-web-dev",
+    InProcess.Run run = CommandLineTest.run("audit", "--demo", "--now", NOW, "--deny-project", "acme-web-dev",
         "--ignore", ignore.toString(), "--fail-on", "critical", "--baseline", lastNight.toString(), "--out",
         out.toString());
 
@@ -149,23 +149,23 @@ class NightlyRunTest {
         "rule,repository,reason,expires\nSECRET_PUBLIC,*,fine,2027-01-01\nSECRET_SPOOKY,*,typo,2027-01-01\n");
     Path out = tmp.resolve("never");
 
-    CommandLineTest.Run run = CommandLineTest.run("audit", "--demo", "--ignore", ignore.toString(), "--out",
+    InProcess.Run run = CommandLineTest.run("audit", "--demo", "--ignore", ignore.toString(), "--out",
         out.toString());
     assertThat(run.exit()).isEqualTo(2);
     assertThat(run.err()).contains(ignore + ":3: unknown rule 'SECRET_SPOOKY'").doesNotContain("Exception");
 
     Path notJson = Files.writeString(tmp.resolve("findings.json"), "not json");
-    CommandLineTest.Run badBaseline = CommandLineTest.run("audit", "--demo", "--baseline", notJson.toString(),
+    InProcess.Run badBaseline = CommandLineTest.run("audit", "--demo", "--baseline", notJson.toString(),
         "--out", out.toString());
     assertThat(badBaseline.exit()).isEqualTo(2);
     assertThat(badBaseline.err()).contains("the baseline " + notJson + " is not JSON");
 
-    CommandLineTest.Run badFailOn = CommandLineTest.run("audit", "--demo", "--fail-on", "sometimes", "--out",
+    InProcess.Run badFailOn = CommandLineTest.run("audit", "--demo", "--fail-on", "sometimes", "--out",
         out.toString());
     assertThat(badFailOn.exit()).isEqualTo(2);
     assertThat(badFailOn.err()).contains("'sometimes' is not CRITICAL, HIGH, MEDIUM, LOW or new");
 
-    CommandLineTest.Run newWithoutBaseline = CommandLineTest.run("audit", "--demo", "--fail-on", "new", "--out",
+    InProcess.Run newWithoutBaseline = CommandLineTest.run("audit", "--demo", "--fail-on", "new", "--out",
         out.toString());
     assertThat(newWithoutBaseline.exit()).isEqualTo(2);
     assertThat(newWithoutBaseline.err()).contains("--fail-on new needs --baseline");

@@ -66,7 +66,7 @@ class SnapshotDriftTest {
   @Test
   void organizationMadeUpAndRepositoriesFollowArtifactRegistry() throws Exception {
     Path out = tmp.resolve("snap.ndjson");
-    CommandLineTest.Run r = CommandLineTest.run("snapshot", "--endpoint",
+    InProcess.Run r = CommandLineTest.run("snapshot", "--endpoint",
         "127.0.0.1:" + server.activeLocalPort(SessionProtocol.HTTP), "--org", "700000000001", "--out", out.toString());
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.err())

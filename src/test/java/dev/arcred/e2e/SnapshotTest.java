@@ -50,7 +50,7 @@ class SnapshotTest {
     return emulator.state().organization().substring("organizations/".length());
   }
 
-  private static CommandLineTest.Run snapshot(Emulator emulator, Path out) {
+  private static InProcess.Run snapshot(Emulator emulator, Path out) {
     return CommandLineTest.run("snapshot", "--endpoint", emulator.endpoint(), "--org", org(emulator),
         "--out", out.toString());
   }
@@ -82,7 +82,7 @@ class SnapshotTest {
     Path offline = dir.resolve("offline");
     int servedExit;
     try (Emulator emulator = Emulator.start(FleetState.load(fleet), EmulatorOptions.defaults())) {
-      CommandLineTest.Run s = snapshot(emulator, snap);
+      InProcess.Run s = snapshot(emulator, snap);
       assertThat(s.exit()).as(s.err()).isZero();
       servedExit = CommandLineTest.run("audit", "--endpoint", emulator.endpoint(), "--org", org(emulator),
           "--now", NOW, "--out", served.toString()).exit();
@@ -169,7 +169,7 @@ class SnapshotTest {
     FleetState original = FleetState.load(fleet);
     Path snap = tmp.resolve("s.ndjson");
     try (Emulator emulator = Emulator.start(original, EmulatorOptions.defaults())) {
-      CommandLineTest.Run r = snapshot(emulator, snap);
+      InProcess.Run r = snapshot(emulator, snap);
       assertThat(r.exit()).as(r.err()).isZero();
       assertThat(emulator.calls().count(ARTIFACT_REGISTRY + "ListRepositories")).isGreaterThan(2);
       assertThat(emulator.calls().count(ASSET + "ListAssets")).isGreaterThan(11);
@@ -232,7 +232,7 @@ class SnapshotTest {
     String denied = state.repositories().get(state.repositories().size() / 2).getName().split("/")[1];
     EmulatorOptions options = EmulatorOptions.defaults().denyProjects(denied);
     try (Emulator emulator = Emulator.start(state, options)) {
-      CommandLineTest.Run r = snapshot(emulator, out);
+      InProcess.Run r = snapshot(emulator, out);
       assertThat(r.exit()).as(r.err()).isEqualTo(3);
       assertThat(r.err()).contains("ListRepositories(projects/" + denied + "/locations/").contains("PERMISSION_DENIED")
           .contains("no snapshot written").doesNotContain("\tat ");
@@ -252,7 +252,7 @@ class SnapshotTest {
   void unknownOrganizationExits3NamingTheCall() throws Exception {
     Path out = tmp.resolve("s.ndjson");
     try (Emulator emulator = Emulator.start(FleetState.load(demo()), EmulatorOptions.defaults())) {
-      CommandLineTest.Run r = CommandLineTest.run("snapshot", "--endpoint", emulator.endpoint(), "--org", "42",
+      InProcess.Run r = CommandLineTest.run("snapshot", "--endpoint", emulator.endpoint(), "--org", "42",
           "--out", out.toString());
       assertThat(r.exit()).isEqualTo(3);
       assertThat(r.err()).contains("Cloud Asset ListAssets(organizations/42").contains("NOT_FOUND");
@@ -263,21 +263,21 @@ class SnapshotTest {
   @Test
   void usageErrorsExit2AndWriteNothing() throws IOException {
     Path out = tmp.resolve("s.ndjson");
-    CommandLineTest.Run noOrg = CommandLineTest.run("snapshot", "--endpoint", "127.0.0.1:1", "--out", out.toString());
+    InProcess.Run noOrg = CommandLineTest.run("snapshot", "--endpoint", "127.0.0.1:1", "--out", out.toString());
     assertThat(noOrg.exit()).isEqualTo(2);
     assertThat(noOrg.err()).contains("--org");
-    CommandLineTest.Run noOut = CommandLineTest.run("snapshot", "--endpoint", "127.0.0.1:1", "--org", "1");
+    InProcess.Run noOut = CommandLineTest.run("snapshot", "--endpoint", "127.0.0.1:1", "--org", "1");
     assertThat(noOut.exit()).isEqualTo(2);
     assertThat(noOut.err()).contains("--out");
-    CommandLineTest.Run badOrg = CommandLineTest.run("snapshot", "--endpoint", "127.0.0.1:1", "--org", "acme",
+    InProcess.Run badOrg = CommandLineTest.run("snapshot", "--endpoint", "127.0.0.1:1", "--org", "acme",
         "--out", out.toString());
     assertThat(badOrg.exit()).isEqualTo(2);
     assertThat(badOrg.err()).contains("acme");
-    CommandLineTest.Run folder = CommandLineTest.run("snapshot", "--demo", "--out", tmp.toString());
+    InProcess.Run folder = CommandLineTest.run("snapshot", "--demo", "--out", tmp.toString());
     assertThat(folder.exit()).isEqualTo(2);
     assertThat(folder.err()).contains("folder");
     Path notAFleet = Files.writeString(tmp.resolve("bad.ndjson"), "{\"nope\": 1}\n");
-    CommandLineTest.Run badFleet = CommandLineTest.run("snapshot", "--fleet", notAFleet.toString(),
+    InProcess.Run badFleet = CommandLineTest.run("snapshot", "--fleet", notAFleet.toString(),
         "--out", out.toString());
     assertThat(badFleet.exit()).isEqualTo(2);
     assertThat(badFleet.err()).contains("bad.ndjson");

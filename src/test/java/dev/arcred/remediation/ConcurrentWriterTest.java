@@ -1,5 +1,7 @@
 package dev.arcred.remediation;
 
+import dev.arcred.e2e.InProcess;
+
 import static dev.arcred.remediation.FleetText.ACCESSOR;
 import static dev.arcred.remediation.FleetText.agent;
 import static dev.arcred.remediation.FleetText.binding;
@@ -72,7 +74,7 @@ class ConcurrentWriterTest {
       thread.start();
       await().atMost(Duration.ofSeconds(60)).until(() -> writer.writes.get() >= 8);
 
-      Harness.Run run = Harness.apply(emulator, planFile, "--parallelism", "16", "--throttle", "15ms",
+      InProcess.Run run = Harness.apply(emulator, planFile, "--parallelism", "16", "--throttle", "15ms",
           "--secret-manager-reads-per-minute", "60000", "--secret-manager-writes-per-minute", "60000");
       int writesDuringApply = writer.writes.get();
       await().atMost(Duration.ofSeconds(60)).until(() -> writer.writes.get() >= writesDuringApply + 8);

@@ -1,5 +1,7 @@
 package dev.arcred.remediation;
 
+import dev.arcred.e2e.InProcess;
+
 import static dev.arcred.remediation.FleetText.ACCESSOR;
 import static dev.arcred.remediation.FleetText.agent;
 import static dev.arcred.remediation.FleetText.binding;
@@ -87,7 +89,7 @@ class CrashResumeTest {
       assertThat(intents).as("intents are written before outcomes").isGreaterThanOrEqualTo(outcomes);
       long writesBefore = Harness.writes(crashed);
 
-      Harness.Run resumed = Harness.apply(crashed, planFile);
+      InProcess.Run resumed = Harness.apply(crashed, planFile);
       assertThat(resumed.exit()).as(resumed.out() + resumed.err()).isZero();
       assertThat(resumed.out()).contains("[recorded by an earlier run]");
       // Every change is done once: recorded before the kill, or done now (no ALREADY_DONE: they were all ours).
@@ -95,7 +97,7 @@ class CrashResumeTest {
       long redone = Harness.writes(crashed) - writesBefore;
       assertThat(redone).as("writes after the resume").isLessThanOrEqualTo(2L * PROJECTS - outcomes);
 
-      Harness.Run clean = Harness.apply(uninterrupted, planFile, "--journal", tmp.resolve("clean.jsonl").toString());
+      InProcess.Run clean = Harness.apply(uninterrupted, planFile, "--journal", tmp.resolve("clean.jsonl").toString());
       assertThat(clean.exit()).isZero();
       assertThat(Harness.snapshot(crashed.state())).isEqualTo(Harness.snapshot(uninterrupted.state()));
       for (Binding b : crashed.state().iamPolicy("//secretmanager.googleapis.com/projects/100/secrets/tok")

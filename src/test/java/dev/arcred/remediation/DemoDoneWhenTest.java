@@ -1,5 +1,7 @@
 package dev.arcred.remediation;
 
+import dev.arcred.e2e.InProcess;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -52,7 +54,7 @@ class DemoDoneWhenTest {
     String endpoint = m.group(1);
     try {
       Path dir = tmp.resolve("plan");
-      Harness.Run plan = Harness.arcred("plan", "--endpoint", endpoint, "--org", "510000000001", "--credentials",
+      InProcess.Run plan = Harness.arcred("plan", "--endpoint", endpoint, "--org", "510000000001", "--credentials",
           CREDENTIALS.toString(), "--now", Harness.NOW, "--out", dir.toString());
       assertThat(plan.exit()).as(plan.out() + plan.err()).isZero();
       Plan made = Plan.read(dir.resolve("plan.json"));
@@ -62,7 +64,7 @@ class DemoDoneWhenTest {
       assertThat(emulator.saveState(errWriter)).isTrue();
       assertThat(Harness.snapshot(saved)).as("plan writes nothing").isEqualTo(Harness.snapshot(DEMO));
 
-      Harness.Run apply = Harness.arcred("apply", "--plan", dir.resolve("plan.json").toString(), "--endpoint", endpoint,
+      InProcess.Run apply = Harness.arcred("apply", "--plan", dir.resolve("plan.json").toString(), "--endpoint", endpoint,
           "--yes");
       assertThat(apply.exit()).as(apply.out() + apply.err()).isZero();
       assertThat(apply.out()).contains("Applied 21, already done 0, stale 0, failed 0 of 21 changes; verified 21,"
@@ -79,7 +81,7 @@ class DemoDoneWhenTest {
       // A second apply changes nothing.
       assertThat(emulator.saveState(errWriter)).isTrue();
       String applied = Files.readString(saved);
-      Harness.Run again = Harness.arcred("apply", "--plan", dir.resolve("plan.json").toString(), "--endpoint",
+      InProcess.Run again = Harness.arcred("apply", "--plan", dir.resolve("plan.json").toString(), "--endpoint",
           endpoint, "--yes", "--journal", tmp.resolve("again.jsonl").toString());
       assertThat(again.exit()).isZero();
       assertThat(again.out()).contains("Applied 0, already done 21, stale 0, failed 0 of 21 changes");
@@ -87,7 +89,7 @@ class DemoDoneWhenTest {
       assertThat(Files.readString(saved)).isEqualTo(applied);
 
       // Rollback brings the served state back to the original.
-      Harness.Run rollback = Harness.arcred("rollback", "--journal", dir.resolve("journal.jsonl").toString(),
+      InProcess.Run rollback = Harness.arcred("rollback", "--journal", dir.resolve("journal.jsonl").toString(),
           "--endpoint", endpoint, "--yes");
       assertThat(rollback.exit()).as(rollback.out() + rollback.err()).isZero();
       assertThat(rollback.out()).contains("Restored 21");

@@ -1,5 +1,7 @@
 package dev.arcred.remediation;
 
+import dev.arcred.e2e.InProcess;
+
 import static dev.arcred.remediation.FleetText.ACCESSOR;
 import static dev.arcred.remediation.FleetText.agent;
 import static dev.arcred.remediation.FleetText.binding;
@@ -69,7 +71,7 @@ class FixKindsTest {
           + " 0 SET_CREDENTIALS").contains("0 findings left for a person.");
       assertThat(writes(emulator)).isZero();
 
-      Harness.Run run = apply(emulator, planFile);
+      InProcess.Run run = apply(emulator, planFile);
       assertThat(run.exit()).as(run.out() + run.err()).isZero();
       assertThat(run.out()).contains("APPLIED      VERIFIED  #1 GRANT_ACCESSOR");
       assertThat(findings(emulator, tmp.resolve("a1"))).isEmpty();
@@ -83,10 +85,10 @@ class FixKindsTest {
       assertThat(after.getVersion()).isEqualTo(3);
 
       long writes = writes(emulator);
-      Harness.Run again = apply(emulator, planFile, "--journal", tmp.resolve("j2.jsonl").toString());
+      InProcess.Run again = apply(emulator, planFile, "--journal", tmp.resolve("j2.jsonl").toString());
       assertThat(again.exit()).isZero();
       assertThat(again.out()).contains("ALREADY_DONE VERIFIED  #1").contains("Applied 0, already done 1");
-      Harness.Run sameJournal = apply(emulator, planFile);
+      InProcess.Run sameJournal = apply(emulator, planFile);
       assertThat(sameJournal.exit()).isZero();
       assertThat(sameJournal.out()).contains("[recorded by an earlier run]");
       assertThat(writes(emulator)).isEqualTo(writes);
@@ -122,7 +124,7 @@ class FixKindsTest {
               "superseded -> projects/central/secrets/tok/versions/4");
       assertThat(plan.manual()).extracting(m -> m.rule()).containsExactly("SECRET_VERSION_DISABLED", "SECRET_PUBLIC");
 
-      Harness.Run run = apply(emulator, planFile);
+      InProcess.Run run = apply(emulator, planFile);
       assertThat(run.exit()).as(run.out() + run.err()).isZero();
       assertThat(findings(emulator, tmp.resolve("a1"))).containsExactly(
           repo("team-a", "us-central1", "nothing-enabled") + " SECRET_VERSION_DISABLED",
@@ -140,7 +142,7 @@ class FixKindsTest {
 
       long updates = emulator.calls().count(Harness.AR + "UpdateRepository");
       assertThat(updates).isEqualTo(4);
-      Harness.Run again = apply(emulator, planFile, "--journal", tmp.resolve("j2.jsonl").toString());
+      InProcess.Run again = apply(emulator, planFile, "--journal", tmp.resolve("j2.jsonl").toString());
       assertThat(again.exit()).isZero();
       assertThat(again.out()).contains("Applied 0, already done 4");
       assertThat(emulator.calls().count(Harness.AR + "UpdateRepository")).isEqualTo(updates);
@@ -179,7 +181,7 @@ class FixKindsTest {
       assertThat(plan.manual()).extracting(m -> m.repository() + " " + m.rule())
           .containsExactly(repo("team-c", "us-central1", "npm-none") + " CREDENTIALS_MISSING");
 
-      Harness.Run run = apply(emulator, planFile);
+      InProcess.Run run = apply(emulator, planFile);
       assertThat(run.exit()).as(run.out() + run.err()).isZero();
       assertThat(findings(emulator, tmp.resolve("a1")))
           .containsExactly(repo("team-c", "us-central1", "npm-none") + " CREDENTIALS_MISSING");
@@ -189,7 +191,7 @@ class FixKindsTest {
           .containsExactly("bot", "projects/100/secrets/tok/versions/1");
 
       long writes = writes(emulator);
-      Harness.Run again = apply(emulator, planFile, "--journal", tmp.resolve("j2.jsonl").toString());
+      InProcess.Run again = apply(emulator, planFile, "--journal", tmp.resolve("j2.jsonl").toString());
       assertThat(again.out()).contains("Applied 0, already done 4");
       assertThat(writes(emulator)).isEqualTo(writes);
     }
@@ -212,7 +214,7 @@ class FixKindsTest {
             .setPasswordSecretVersion("projects/central/secrets/tok/versions/2");
         return b.build();
       });
-      Harness.Run run = apply(emulator, planFile);
+      InProcess.Run run = apply(emulator, planFile);
       assertThat(run.exit()).isEqualTo(4);
       assertThat(run.out()).containsPattern("STALE\\s+#1 REPOINT_VERSION .*moved")
           .contains("the repository changed since planning: secret version \"projects/central/secrets/tok/versions/2\","
@@ -236,7 +238,7 @@ class FixKindsTest {
       emulator.state().replaceIamPolicy("//secretmanager.googleapis.com/" + TOK, p -> p.toBuilder()
           .addBindings(Binding.newBuilder().setRole("roles/secretmanager.viewer").addMembers("user:new@example.org"))
           .build());
-      Harness.Run run = apply(emulator, planFile);
+      InProcess.Run run = apply(emulator, planFile);
       assertThat(run.exit()).as(run.out()).isZero();
       assertThat(run.out()).contains("the policy had changed since planning: re-read, still needed, granted");
       Policy after = emulator.state().iamPolicy("//secretmanager.googleapis.com/" + TOK).orElseThrow();

@@ -1,21 +1,19 @@
 package dev.arcred.remediation;
 
+import dev.arcred.e2e.InProcess;
+
 import com.google.cloud.asset.v1.Asset;
 import com.google.devtools.artifactregistry.v1.Repository;
 import com.google.iam.v1.Binding;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.util.JsonFormat;
-import dev.arcred.cli.Main;
 import dev.arcred.emulator.Emulator;
 import dev.arcred.emulator.EmulatorOptions;
 import dev.arcred.emulator.FleetException;
 import dev.arcred.emulator.FleetState;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,23 +29,9 @@ final class Harness {
 
   private Harness() {}
 
-  record Run(int exit, String out, String err) {}
-
-  /** One command line, its exit code, stdout and stderr. Tests run one at a time: System.out is swapped. */
-  static synchronized Run arcred(String... args) {
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      int exit = Main.run(args);
-      return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
+  /** One command line, its exit code, stdout and stderr. */
+  static InProcess.Run arcred(String... args) {
+    return InProcess.arcred(args);
   }
 
   static FleetState state(String text) {
@@ -75,14 +59,14 @@ final class Harness {
     List<String> args = new ArrayList<>(List.of("plan", "--endpoint", emulator.endpoint(), "--org",
         emulator.state().organization().substring("organizations/".length()), "--now", NOW, "--out", dir.toString()));
     args.addAll(List.of(more));
-    Run r = arcred(args.toArray(String[]::new));
+    InProcess.Run r = arcred(args.toArray(String[]::new));
     if (r.exit() != 0) {
       throw new AssertionError("plan exited " + r.exit() + ":\n" + r.out() + r.err());
     }
     return dir.resolve("plan.json");
   }
 
-  static Run apply(Emulator emulator, Path plan, String... more) {
+  static InProcess.Run apply(Emulator emulator, Path plan, String... more) {
     List<String> args = new ArrayList<>(List.of("apply", "--plan", plan.toString(), "--endpoint", emulator.endpoint(),
         "--yes"));
     args.addAll(List.of(more));
@@ -95,7 +79,7 @@ final class Harness {
   }
 
   static List<String> findings(String endpoint, String organization, Path out) {
-    Run r = arcred("audit", "--endpoint", endpoint, "--org", organization, "--now", NOW, "--out", out.toString());
+    InProcess.Run r = arcred("audit", "--endpoint", endpoint, "--org", organization, "--now", NOW, "--out", out.toString());
     if (r.exit() != 0 && r.exit() != 1) {
       throw new AssertionError("audit exited " + r.exit() + ":\n" + r.out() + r.err());
     }

@@ -1,5 +1,7 @@
 package dev.arcred.remediation;
 
+import dev.arcred.e2e.InProcess;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -28,7 +30,7 @@ class RemediationCommandLineTest {
   @Test
   void applyWithoutATerminalNeedsYes() throws Exception {
     Path plan = planFile("p", 1);
-    Harness.Run r = Harness.arcred("apply", "--plan", plan.toString(), "--endpoint", "127.0.0.1:1");
+    InProcess.Run r = Harness.arcred("apply", "--plan", plan.toString(), "--endpoint", "127.0.0.1:1");
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).contains("pass --yes").contains("nothing changed");
     assertThat(plan.resolveSibling("journal.jsonl")).doesNotExist();
@@ -37,7 +39,7 @@ class RemediationCommandLineTest {
   @Test
   void maxChangesRefusesALargerPlan() throws Exception {
     Path plan = planFile("p", 3);
-    Harness.Run r = Harness.arcred("apply", "--plan", plan.toString(), "--endpoint", "127.0.0.1:1", "--yes",
+    InProcess.Run r = Harness.arcred("apply", "--plan", plan.toString(), "--endpoint", "127.0.0.1:1", "--yes",
         "--max-changes", "2");
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).contains("it has 3 changes, more than --max-changes 2; nothing changed");
@@ -50,7 +52,7 @@ class RemediationCommandLineTest {
     try (Journal j = Journal.open(one.resolveSibling("journal.jsonl"), false, java.time.Clock.systemUTC())) {
       j.header(Journal.APPLY, Plan.digest(one));
     }
-    Harness.Run r = Harness.arcred("apply", "--plan", two.toString(), "--endpoint", "127.0.0.1:1", "--yes",
+    InProcess.Run r = Harness.arcred("apply", "--plan", two.toString(), "--endpoint", "127.0.0.1:1", "--yes",
         "--journal", one.resolveSibling("journal.jsonl").toString());
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).contains("is the journal of another plan");
@@ -59,7 +61,7 @@ class RemediationCommandLineTest {
   @Test
   void badInputsExit2() throws Exception {
     Path notAPlan = Files.writeString(tmp.resolve("plan.json"), "{\"colour\": \"blue\"}");
-    Harness.Run r = Harness.arcred("apply", "--plan", notAPlan.toString(), "--endpoint", "127.0.0.1:1", "--yes");
+    InProcess.Run r = Harness.arcred("apply", "--plan", notAPlan.toString(), "--endpoint", "127.0.0.1:1", "--yes");
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).contains(notAPlan + ": not an arcred plan");
 
@@ -89,7 +91,7 @@ class RemediationCommandLineTest {
         projects/p/locations/l/repositories/s,ci,not-a-reference
         """);
     Path out = tmp.resolve("out");
-    Harness.Run r = Harness.arcred("plan", "--endpoint", "127.0.0.1:1", "--org", "900000000001", "--credentials",
+    InProcess.Run r = Harness.arcred("plan", "--endpoint", "127.0.0.1:1", "--org", "900000000001", "--credentials",
         csv.toString(), "--out", out.toString());
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).contains(csv + ":3: secret_version \"not-a-reference\" is not a pinned reference");

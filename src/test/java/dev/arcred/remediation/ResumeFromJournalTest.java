@@ -1,5 +1,7 @@
 package dev.arcred.remediation;
 
+import dev.arcred.e2e.InProcess;
+
 import static dev.arcred.remediation.FleetText.ACCESSOR;
 import static dev.arcred.remediation.FleetText.agent;
 import static dev.arcred.remediation.FleetText.binding;
@@ -64,7 +66,7 @@ class ResumeFromJournalTest {
       Files.writeString(journalFile, "{\"record\":\"intent\",\"at\":\"2026-", StandardCharsets.UTF_8,
           StandardOpenOption.APPEND);
 
-      Harness.Run resumed = Harness.apply(emulator, planFile);
+      InProcess.Run resumed = Harness.apply(emulator, planFile);
       assertThat(resumed.exit()).as(resumed.out() + resumed.err()).isZero();
       assertThat(resumed.out())
           .containsPattern("APPLIED\\s+VERIFIED\\s+#1 .* -- applied before an interruption \\(confirmed by reading it"
@@ -81,7 +83,7 @@ class ResumeFromJournalTest {
       assertThat(Files.readString(journalFile)).doesNotContain("\"at\":\"2026-\n").endsWith("}\n");
 
       // All four are arcred's: rollback restores all four.
-      Harness.Run rollback = Harness.arcred("rollback", "--journal", journalFile.toString(), "--endpoint",
+      InProcess.Run rollback = Harness.arcred("rollback", "--journal", journalFile.toString(), "--endpoint",
           emulator.endpoint(), "--yes");
       assertThat(rollback.exit()).as(rollback.out() + rollback.err()).isZero();
       assertThat(rollback.out()).contains("Restored 4, already as before 0, changed since (left untouched) 0");

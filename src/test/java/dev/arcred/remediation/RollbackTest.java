@@ -1,5 +1,7 @@
 package dev.arcred.remediation;
 
+import dev.arcred.e2e.InProcess;
+
 import static dev.arcred.remediation.FleetText.ACCESSOR;
 import static dev.arcred.remediation.FleetText.agent;
 import static dev.arcred.remediation.FleetText.binding;
@@ -51,7 +53,7 @@ class RollbackTest {
       assertThat(Harness.snapshot(emulator.state())).isNotEqualTo(original);
 
       Path journal = tmp.resolve("plan/journal.jsonl");
-      Harness.Run rollback = Harness.arcred("rollback", "--journal", journal.toString(), "--endpoint",
+      InProcess.Run rollback = Harness.arcred("rollback", "--journal", journal.toString(), "--endpoint",
           emulator.endpoint(), "--yes");
       assertThat(rollback.exit()).as(rollback.out() + rollback.err()).isZero();
       assertThat(rollback.out()).contains("Restored 5, already as before 0, changed since (left untouched) 0, failed 0");
@@ -61,12 +63,12 @@ class RollbackTest {
           .getRemoteRepositoryConfig().hasUpstreamCredentials()).isFalse();
 
       long writes = Harness.writes(emulator);
-      Harness.Run again = Harness.arcred("rollback", "--journal", journal.toString(), "--endpoint",
+      InProcess.Run again = Harness.arcred("rollback", "--journal", journal.toString(), "--endpoint",
           emulator.endpoint(), "--yes");
       assertThat(again.exit()).isZero();
       assertThat(again.out()).contains("[recorded by an earlier rollback]");
       assertThat(Harness.writes(emulator)).isEqualTo(writes);
-      Harness.Run reapply = Harness.apply(emulator, planFile);
+      InProcess.Run reapply = Harness.apply(emulator, planFile);
       assertThat(reapply.exit()).isEqualTo(2);
       assertThat(reapply.err()).contains("records a rollback");
     }
@@ -90,7 +92,7 @@ class RollbackTest {
           .addBindings(Binding.newBuilder().setRole("roles/secretmanager.viewer").addMembers("user:new@example.org"))
           .build());
 
-      Harness.Run rollback = Harness.arcred("rollback", "--journal", tmp.resolve("plan/journal.jsonl").toString(),
+      InProcess.Run rollback = Harness.arcred("rollback", "--journal", tmp.resolve("plan/journal.jsonl").toString(),
           "--endpoint", emulator.endpoint(), "--yes");
       assertThat(rollback.exit()).isEqualTo(4);
       assertThat(rollback.out()).containsPattern("CHANGED_SINCE\\s+REPOINT_VERSION " + repointed + ": changed since"
